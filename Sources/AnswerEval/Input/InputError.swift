@@ -1,0 +1,26 @@
+import Foundation
+
+/// Why an input could not be read. Each message names the path and says what to do.
+public enum InputError: LocalizedError, Equatable, Sendable {
+  case missing(path: String)
+  case isDirectory(path: String)
+  case permissionDenied(path: String)
+  case unreadable(path: String, reason: String)
+  case tooLarge(path: String, bytes: Int, limit: Int)
+
+  public var errorDescription: String? {
+    switch self {
+    case .missing(let path):
+      return "\(path): error: [input.missing] no such file; check the path"
+    case .isDirectory(let path):
+      return "\(path): error: [input.directory] is a directory; grade a folder with `answer-eval batch \(path)`"
+    case .permissionDenied(let path):
+      return "\(path): error: [input.permission] permission denied; make the file readable (chmod +r)"
+    case .unreadable(let path, let reason):
+      return "\(path): error: [input.unreadable] cannot be read: \(reason)"
+    case .tooLarge(let path, let bytes, let limit):
+      return "\(path): error: [input.too-large] is \(bytes) bytes, over the limit of \(limit) bytes; "
+        + "split the answer or raise --max-bytes"
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+  private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    Glibc.read(fd, buffer, count)
+  }
+#elseif canImport(Darwin)
+  import Darwin
+  private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    Darwin.read(fd, buffer, count)
+  }
+#endif
+
+/// Reads the bytes of one answer from a path or from standard input (`-`).
+///
+/// Regular files, FIFOs and character devices are read to the end; directories and missing or
+/// unreadable paths are ``InputError``s that name the path.
+///
+/// ```swift
+/// try InputReader.read("answer.md")   // [UInt8]
+/// try InputReader.read("Corpora")     // throws: Corpora: error: [input.directory] is a directory; …
+/// ```
+public enum InputReader {
+  /// The default limit on one answer's size: 64 MiB.
+  public static let defaultLimit = 64 << 20
+
+  /// - Parameters:
+  ///   - path: a file path, or `-` for standard input.
+  ///   - name: how messages name the input (defaults to the path, or `<stdin>`).
+  ///   - limit: the most bytes accepted.
+  public static func read(_ path: String, name: String? = nil, limit: Int = defaultLimit) throws(InputError) -> [UInt8]
+  {
+    let label = name ?? (path == "-" ? "<stdin>" : path)
+    if path == "-" { return try readAll(fd: 0, label: label, limit: limit) }
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { throw error(errno, label) }
+    defer { close(fd) }
+    var info = stat()
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw InputError.isDirectory(path: label) }
+    return try readAll(fd: fd, label: label, limit: limit)
+  }
+
+  private static func readAll(fd: Int32, label: String, limit: Int) throws(InputError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw error(errno, label)
+      }
+      if n == 0 { break }
+      bytes.append(contentsOf: chunk[0..<n])
+      if bytes.count > limit { throw InputError.tooLarge(path: label, bytes: bytes.count, limit: limit) }
+    }
+    return bytes
+  }
+
+  private static func error(_ code: Int32, _ label: String) -> InputError {
+    switch code {
+    case ENOENT, ENOTDIR: return .missing(path: label)
+    case EACCES, EPERM: return .permissionDenied(path: label)
+    case EISDIR: return .isDirectory(path: label)
+    default: return .unreadable(path: label, reason: String(cString: strerror(code)))
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import AnswerEval
+import AnswerEvalText
+import ArgumentParser
+
+@main
+struct AnswerEvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "answer-eval",
+    abstract: "Grade a written answer to an interview question, with evidence.",
+    discussion: """
+      Reports go to standard output; diagnostics and progress go to standard error.
+
+      Exit codes: 0 graded; 1 graded but below --min-score (only when given); 2 an input or rubric could \
+      not be processed; 64 usage error.
+
+      Examples:
+        answer-eval score Corpora/examples/answer.md
+        some-tool | answer-eval score - --format json --stdin-name candidate-17
+        answer-eval tokens Corpora/examples/answer.md --format text
+      """,
+    version: "answer-eval \(AnswerEvalVersion.current) (ICU \(icuVersion))",
+    subcommands: [ScoreCommand.self, TokensCommand.self]
+  )
+}

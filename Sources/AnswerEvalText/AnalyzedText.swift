@@ -1,0 +1,97 @@
+/// An answer ready for the detectors: its structure, normalized form, tokens and sentences, all with exact
+/// offsets back into the original text.
+///
+/// ```swift
+/// let text = try TextAnalyzer().analyze("We cut p95 latency from 500ms to 50ms.", source: "a.md")
+/// text.tokens.map(\.normalized)   // ["we", "cut", "p95", "latency", "from", "500", "ms", "to", "50", "ms", "."]
+/// text.span(text.tokens[5].range) // Span(start: 22, end: 25, line: 1, column: 23, text: "500")
+/// ```
+public struct AnalyzedText: Sendable {
+  /// A path, `<stdin>`, or a `--stdin-name` label.
+  public let source: String
+  public let text: String
+  /// The original text in UTF-16 units: every internal range indexes this.
+  public let utf16: [UInt16]
+  public let structure: MarkdownStructure
+  public let normalized: NormalizedText
+  public let tokens: [Token]
+  public let sentences: [Sentence]
+  /// UTF-16 offset → Unicode-scalar offset, for 0...utf16.count.
+  let scalarOffsets: [Int32]
+  /// UTF-16 offsets where lines start.
+  let lineStarts: [Int]
+
+  init(
+    source: String, text: String, utf16: [UInt16], structure: MarkdownStructure, normalized: NormalizedText,
+    tokens: [Token], sentences: [Sentence]
+  ) {
+    self.source = source
+    self.text = text
+    self.utf16 = utf16
+    self.structure = structure
+    self.normalized = normalized
+    self.tokens = tokens
+    self.sentences = sentences
+    var offsets = [Int32](repeating: 0, count: utf16.count + 1)
+    var lineStarts = [0]
+    var scalar: Int32 = 0
+    for i in 0..<utf16.count {
+      offsets[i] = scalar
+      let u = utf16[i]
+      if !UTF16.isTrailSurrogate(u) { scalar += 1 }
+      if u == 0x0A || (u == 0x0D && (i + 1 == utf16.count || utf16[i + 1] != 0x0A)) { lineStarts.append(i + 1) }
+    }
+    offsets[utf16.count] = scalar
+    self.scalarOffsets = offsets
+    self.lineStarts = lineStarts
+  }
+
+  /// The original text of a UTF-16 range.
+  public func string(_ range: Range<Int>) -> String {
+    String(decoding: utf16[range], as: UTF16.self)
+  }
+
+  /// The Unicode-scalar offset of a UTF-16 offset.
+  public func scalarOffset(_ utf16Offset: Int) -> Int { Int(scalarOffsets[utf16Offset]) }
+
+  /// The UTF-16 offset of a Unicode-scalar offset (the inverse of ``scalarOffset(_:)``).
+  /// - Complexity: O(log n).
+  public func utf16Offset(ofScalar scalar: Int) -> Int {
+    var low = 0, high = scalarOffsets.count - 1
+    while low < high {
+      let mid = (low + high) / 2
+      if Int(scalarOffsets[mid]) < scalar { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// 1-based line and column (in scalars) of a UTF-16 offset.
+  public func lineAndColumn(_ utf16Offset: Int) -> (line: Int, column: Int) {
+    var low = 0, high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= utf16Offset { low = mid } else { high = mid - 1 }
+    }
+    return (low + 1, Int(scalarOffsets[utf16Offset] - scalarOffsets[lineStarts[low]]) + 1)
+  }
+
+  /// The reported form of a UTF-16 range of the original text.
+  public func span(_ range: Range<Int>) -> Span {
+    let (line, column) = lineAndColumn(range.lowerBound)
+    return Span(
+      start: scalarOffset(range.lowerBound), end: scalarOffset(range.upperBound), line: line, column: column,
+      text: string(range))
+  }
+
+  /// The text's statistics.
+  public var statistics: TextStatistics {
+    TextStatistics(
+      characters: Int(scalarOffsets[utf16.count]),
+      words: tokens.reduce(0) { $0 + ($1.isWordLike ? 1 : 0) },
+      sentences: sentences.count,
+      paragraphs: structure.blocks.reduce(0) { $0 + ($1.kind == .code || $1.kind == .heading ? 0 : 1) })
+  }
+
+  /// The tokens of a sentence.
+  public func tokens(of sentence: Sentence) -> ArraySlice<Token> { tokens[sentence.tokens] }
+}

@@ -1,0 +1,36 @@
+/// One token of an answer.
+///
+/// `range` is in UTF-16 units of the original text (``AnalyzedText/span(_:)`` turns it into a reported
+/// ``Span``); `normalized` is its folded form (``NormalizedText``), the form cues match against.
+public struct Token: Sendable, Equatable {
+  public enum Kind: String, Sendable, Codable, CaseIterable {
+    case word, number, ideographic, kana, symbol, punctuation
+  }
+
+  public var kind: Kind
+  public var range: Range<Int>
+  public var normalized: String
+  /// True when nothing separates this token from the previous one ("ms" in "500ms", "%" in "15%").
+  public var glued: Bool
+  /// The index of the sentence holding it.
+  public var sentence: Int
+
+  public init(kind: Kind, range: Range<Int>, normalized: String, glued: Bool, sentence: Int) {
+    self.kind = kind
+    self.range = range
+    self.normalized = normalized
+    self.glued = glued
+    self.sentence = sentence
+  }
+
+  /// Words, numbers, ideographs and kana count as words in the statistics.
+  public var isWordLike: Bool { kind != .punctuation && kind != .symbol }
+}
+
+/// One sentence: its range (UTF-16, original text, trimmed of surrounding spaces and markup), the block
+/// it belongs to and the range of its tokens in ``AnalyzedText/tokens``.
+public struct Sentence: Sendable, Equatable {
+  public var range: Range<Int>
+  public var block: Int
+  public var tokens: Range<Int>
+}

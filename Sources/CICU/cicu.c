@@ -1,0 +1,196 @@
+/*
+ * cicu.c — thin, checked wrappers over ICU's C API. See cicu.h for the contract of each function.
+ */
+#include "cicu.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uclean.h>
+#include <unicode/unorm2.h>
+#include <unicode/unum.h>
+#include <unicode/utf16.h>
+#include <unicode/uvernum.h>
+
+const char *cicu_error_name(int32_t status) { return u_errorName((UErrorCode)status); }
+
+const char *cicu_version(void) { return U_ICU_VERSION; }
+
+/* ---- break iteration ------------------------------------------------------------------------------ */
+
+struct cicu_breaker {
+  UBreakIterator *iterator;
+};
+
+cicu_breaker *cicu_breaker_open(int32_t kind, const char *locale, int32_t *status) {
+  if (*status > U_ZERO_ERROR) return NULL;
+  if (kind != CICU_BREAK_WORD && kind != CICU_BREAK_SENTENCE) {
+    *status = U_ILLEGAL_ARGUMENT_ERROR;
+    return NULL;
+  }
+  UErrorCode code = U_ZERO_ERROR;
+  UBreakIterator *iterator = ubrk_open((UBreakIteratorType)kind, locale, NULL, 0, &code);
+  if (U_FAILURE(code)) {
+    *status = code;
+    return NULL;
+  }
+  cicu_breaker *breaker = malloc(sizeof *breaker);
+  if (breaker == NULL) {
+    ubrk_close(iterator);
+    *status = U_MEMORY_ALLOCATION_ERROR;
+    return NULL;
+  }
+  breaker->iterator = iterator;
+  *status = code;
+  return breaker;
+}
+
+void cicu_breaker_close(cicu_breaker *breaker) {
+  if (breaker == NULL) return;
+  ubrk_close(breaker->iterator);
+  free(breaker);
+}
+
+int32_t cicu_breaker_segment(cicu_breaker *breaker, const uint16_t *text, int32_t length, int32_t *ends,
+                             int32_t *statuses, int32_t capacity, int32_t *status) {
+  if (*status > U_ZERO_ERROR) return 0;
+  if (length == 0) return 0;
+  UErrorCode code = U_ZERO_ERROR;
+  ubrk_setText(breaker->iterator, (const UChar *)text, length, &code);
+  if (U_FAILURE(code)) {
+    *status = code;
+    return 0;
+  }
+  int32_t count = 0;
+  ubrk_first(breaker->iterator);
+  for (int32_t end = ubrk_next(breaker->iterator); end != UBRK_DONE; end = ubrk_next(breaker->iterator)) {
+    if (count < capacity) {
+      ends[count] = end;
+      if (statuses != NULL) statuses[count] = ubrk_getRuleStatus(breaker->iterator);
+    }
+    count += 1;
+  }
+  /* Do not keep a pointer to the caller's buffer. */
+  ubrk_setText(breaker->iterator, NULL, 0, &code);
+  return count;
+}
+
+/* ---- normalization -------------------------------------------------------------------------------- */
+
+int32_t cicu_casefold_mapped(const uint16_t *source, int32_t length, uint16_t *dest, int32_t *starts,
+                             int32_t *ends, int32_t capacity, int32_t *status) {
+  if (*status > U_ZERO_ERROR) return 0;
+  UErrorCode code = U_ZERO_ERROR;
+  const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&code);
+  if (U_FAILURE(code)) {
+    *status = code;
+    return 0;
+  }
+  const UChar *text = (const UChar *)source;
+  int32_t written = 0;
+  int32_t i = 0;
+  UChar chunkOut[64];
+  while (i < length) {
+    UChar first = text[i];
+    /* Fast path: an ASCII unit followed by a boundary (ASCII or end) is its own chunk. */
+    if (first < 0x80 && (i + 1 == length || text[i + 1] < 0x80)) {
+      if (written < capacity) {
+        dest[written] = (first >= 'A' && first <= 'Z') ? (UChar)(first + 32) : first;
+        starts[written] = i;
+        ends[written] = i + 1;
+      }
+      written += 1;
+      i += 1;
+      continue;
+    }
+    /* A chunk runs from i to the next code point that has a normalization boundary before it. */
+    int32_t j = i;
+    UChar32 c;
+    U16_NEXT(text, j, length, c);
+    while (j < length) {
+      int32_t k = j;
+      U16_NEXT(text, k, length, c);
+      if (unorm2_hasBoundaryBefore(normalizer, c)) break;
+      j = k;
+    }
+    UErrorCode chunkCode = U_ZERO_ERROR;
+    int32_t produced = unorm2_normalize(normalizer, text + i, j - i, chunkOut, 64, &chunkCode);
+    UChar *out = chunkOut;
+    UChar *heap = NULL;
+    if (chunkCode == U_BUFFER_OVERFLOW_ERROR) {
+      heap = malloc(sizeof(UChar) * (size_t)produced);
+      if (heap == NULL) {
+        *status = U_MEMORY_ALLOCATION_ERROR;
+        return 0;
+      }
+      chunkCode = U_ZERO_ERROR;
+      produced = unorm2_normalize(normalizer, text + i, j - i, heap, produced, &chunkCode);
+      out = heap;
+    }
+    if (U_FAILURE(chunkCode)) {
+      free(heap);
+      *status = chunkCode;
+      return 0;
+    }
+    int32_t sameLength = produced == j - i;
+    for (int32_t u = 0; u < produced; u++) {
+      if (written < capacity) {
+        dest[written] = out[u];
+        starts[written] = sameLength ? i + u : i;
+        ends[written] = sameLength ? i + u + 1 : j;
+      }
+      written += 1;
+    }
+    free(heap);
+    i = j;
+  }
+  if (written > capacity) *status = U_BUFFER_OVERFLOW_ERROR;
+  return written;
+}
+
+/* ---- spelled-out numbers -------------------------------------------------------------------------- */
+
+struct cicu_spellout {
+  UNumberFormat *format;
+};
+
+cicu_spellout *cicu_spellout_open(const char *locale, int32_t *status) {
+  if (*status > U_ZERO_ERROR) return NULL;
+  UErrorCode code = U_ZERO_ERROR;
+  UNumberFormat *format = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &code);
+  if (U_FAILURE(code)) {
+    *status = code;
+    return NULL;
+  }
+  unum_setAttribute(format, UNUM_LENIENT_PARSE, 1);
+  cicu_spellout *parser = malloc(sizeof *parser);
+  if (parser == NULL) {
+    unum_close(format);
+    *status = U_MEMORY_ALLOCATION_ERROR;
+    return NULL;
+  }
+  parser->format = format;
+  return parser;
+}
+
+void cicu_spellout_close(cicu_spellout *parser) {
+  if (parser == NULL) return;
+  unum_close(parser->format);
+  free(parser);
+}
+
+double cicu_spellout_parse(cicu_spellout *parser, const uint16_t *text, int32_t length, int32_t *consumed,
+                           int32_t *status) {
+  *consumed = 0;
+  if (*status > U_ZERO_ERROR) return 0;
+  UErrorCode code = U_ZERO_ERROR;
+  int32_t position = 0;
+  double value = unum_parseDouble(parser->format, (const UChar *)text, length, &position, &code);
+  if (U_FAILURE(code)) {
+    *status = code;
+    return 0;
+  }
+  *consumed = position;
+  return value;
+}

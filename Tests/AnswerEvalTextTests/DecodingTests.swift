@@ -1,0 +1,75 @@
+import AnswerEvalText
+import Foundation
+import Testing
+
+@Suite struct DecodingTests {
+  @Test func utf8ByteOrderMarkIsNotText() throws {
+    let decoded = try TextDecoder.decode([0xEF, 0xBB, 0xBF] + Array("Hi".utf8), source: "a.txt")
+    #expect(decoded.text == "Hi" && decoded.hadByteOrderMark && decoded.encoding == .utf8)
+  }
+
+  @Test func utf16WithByteOrderMarks() throws {
+    let le: [UInt8] = [0xFF, 0xFE] + "Ünï 👍".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let be: [UInt8] = [0xFE, 0xFF] + "Ünï 👍".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    #expect(
+      try TextDecoder.decode(le, source: "le")
+        == .init(text: "Ünï 👍", encoding: .utf16LE, hadByteOrderMark: true, replacements: 0))
+    #expect(
+      try TextDecoder.decode(be, source: "be")
+        == .init(text: "Ünï 👍", encoding: .utf16BE, hadByteOrderMark: true, replacements: 0))
+  }
+
+  @Test func utf16WithoutByteOrderMarkIsRecognized() throws {
+    let le: [UInt8] = "We cut costs.".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    #expect(try TextDecoder.decode(le, source: "le").text == "We cut costs.")
+    #expect(try TextDecoder.decode(le, source: "le").encoding == .utf16LE)
+  }
+
+  @Test func invalidUTF8NamesSourceByteOffsetLineAndColumn() {
+    #expect(throws: TextError.invalidUTF8(source: "<stdin>", byteOffset: 3, byte: 0xE9, line: 1, column: 4)) {
+      try TextDecoder.decode(Array("caf".utf8) + [0xE9] + Array(" ok".utf8), source: "<stdin>")
+    }
+    #expect(throws: TextError.invalidUTF8(source: "a.md", byteOffset: 8, byte: 0xFF, line: 2, column: 3)) {
+      try TextDecoder.decode(Array("ünï\nab".utf8) + [0xFF], source: "a.md")
+    }
+    let message = TextError.invalidUTF8(source: "<stdin>", byteOffset: 3, byte: 0xE9, line: 1, column: 4)
+      .errorDescription
+    #expect(
+      message == "<stdin>:1:4: error: [text.utf8] invalid UTF-8 at byte offset 3 (byte 0xE9); save the file as UTF-8, "
+        + "or pass --lossy to replace bad bytes with U+FFFD")
+  }
+
+  @Test func overlongAndSurrogateEncodingsAreInvalid() {
+    #expect(throws: TextError.invalidUTF8(source: "s", byteOffset: 0, byte: 0xC0, line: 1, column: 1)) {
+      try TextDecoder.decode([0xC0, 0xAF], source: "s")
+    }
+    #expect(throws: TextError.invalidUTF8(source: "s", byteOffset: 1, byte: 0xED, line: 1, column: 2)) {
+      try TextDecoder.decode([0x41, 0xED, 0xA0, 0x80], source: "s")
+    }
+  }
+
+  @Test func lossyReplacesAndCounts() throws {
+    let decoded = try TextDecoder.decode(Array("caf".utf8) + [0xE9] + Array(" ok".utf8), source: "s", lossy: true)
+    #expect(decoded.text == "caf\u{FFFD} ok" && decoded.replacements == 1)
+  }
+
+  @Test func nulBytesAreNotText() {
+    #expect(throws: TextError.notText(source: "b.bin", reason: "it contains a NUL byte at byte offset 2")) {
+      try TextDecoder.decode([0x41, 0x42, 0x00, 0x43, 0x44], source: "b.bin")
+    }
+  }
+
+  @Test func controlCharacterSoupIsNotText() {
+    let bytes: [UInt8] = (0..<64).map { UInt8(1 + $0 % 8) }
+    #expect(
+      throws: TextError.notText(
+        source: "x", reason: "64 of its first 64 characters are control characters (the first at character 0)")
+    ) {
+      try TextDecoder.decode(bytes, source: "x")
+    }
+  }
+
+  @Test func aFewControlCharactersAreStillText() throws {
+    #expect(try TextDecoder.decode(Array("We cut costs by 20%\u{01}\u{02} in Q3.".utf8), source: "x").text.count == 28)
+  }
+}
