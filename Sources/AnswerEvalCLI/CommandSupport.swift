@@ -40,25 +40,17 @@ struct InputOptions: ParsableArguments {
   /// The label of an input path in output.
   func label(for path: String) -> String { path == "-" ? stdinName : path }
 
-  /// Reads and analyzes one input; warns on stderr when `--lossy` replaced bytes.
-  func analyze(_ path: String, with analyzer: TextAnalyzer) throws -> AnalyzedText {
+  /// Reads and grades one input; warns on stderr when `--lossy` replaced bytes.
+  func grade(_ path: String, with grader: Grader) throws -> Grader.Graded {
     let label = label(for: path)
     let bytes = try InputReader.read(path, name: label)
-    let (text, decoded) = try analyzer.analyze(bytes: bytes, source: label, lossy: lossy)
-    if decoded.replacements > 0 {
+    let graded = try grader.grade(bytes: bytes, source: label, lossy: lossy)
+    if graded.replacements > 0 {
       Diagnostics.warning(
-        "\(label): warning: [text.lossy] replaced \(decoded.replacements) invalid byte(s) with U+FFFD")
+        "\(label): warning: [text.lossy] replaced \(graded.replacements) invalid byte(s) with U+FFFD")
     }
-    return text
+    return graded
   }
-}
-
-/// A JSON encoder with the report conventions: sorted keys, no escaped slashes.
-func jsonEncoder(pretty: Bool) -> JSONEncoder {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting =
-    pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-  return encoder
 }
 
 /// The message of an error for stderr.

@@ -36,17 +36,15 @@ struct ScoreCommand: ParsableCommand {
   }
 
   func run() throws {
-    let analyzer = try TextAnalyzer()
+    let grader = try Grader()
     var reports: [Report] = []
     var failed = false
     for path in files {
       do {
-        let text = try input.analyze(path, with: analyzer)
-        let report = Report(statisticsOf: text)
-        if format == .jsonl {
-          Output.write(String(decoding: try jsonEncoder(pretty: false).encode(report), as: UTF8.self) + "\n")
-        } else {
-          reports.append(report)
+        let report = try input.grade(path, with: grader).report
+        switch format {
+        case .jsonl: Output.write(try ReportFormat.jsonl.render(report))
+        case .json, .text: reports.append(report)
         }
       } catch {
         Diagnostics.error(describe(error))
@@ -57,9 +55,9 @@ struct ScoreCommand: ParsableCommand {
     case .jsonl: break
     case .json:
       if files.count == 1, let report = reports.first {
-        Output.write(String(decoding: try jsonEncoder(pretty: true).encode(report), as: UTF8.self) + "\n")
+        Output.write(try ReportFormat.json.render(report))
       } else if files.count > 1 {
-        Output.write(String(decoding: try jsonEncoder(pretty: true).encode(reports), as: UTF8.self) + "\n")
+        Output.write(try ReportFormat.json.render(reports))
       }
     case .text:
       for report in reports { Output.write(TextReport.render(report)) }

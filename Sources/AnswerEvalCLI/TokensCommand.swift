@@ -29,11 +29,12 @@ struct TokensCommand: ParsableCommand {
 
   func run() throws {
     do {
-      let text = try input.analyze(file, with: try TextAnalyzer())
+      let text = try input.grade(file, with: try Grader()).text
       let dump = TextDump(text)
       switch format {
       case .text: Output.write(dump.listing)
-      case .json: Output.write(String(decoding: try jsonEncoder(pretty: true).encode(dump), as: UTF8.self) + "\n")
+      case .json:
+        Output.write(String(decoding: try ReportFormat.encoder(pretty: true).encode(dump), as: UTF8.self) + "\n")
       }
     } catch {
       Diagnostics.error(describe(error))
