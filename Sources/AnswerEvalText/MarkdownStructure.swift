@@ -31,6 +31,15 @@ public struct MarkdownStructure: Sendable {
     public var range: Range<Int>
     /// Heading level (1–6), or list nesting (0 for top level); 0 otherwise.
     public var level: Int
+    /// Where the content starts: after a list item's bullet or number and its space; else `range` start.
+    public var contentStart: Int
+
+    public init(kind: BlockKind, range: Range<Int>, level: Int, contentStart: Int? = nil) {
+      self.kind = kind
+      self.range = range
+      self.level = level
+      self.contentStart = contentStart ?? range.lowerBound
+    }
   }
 
   public var blocks: [Block]
@@ -264,7 +273,9 @@ private struct Parser {
     if let markerEnd = listMarkerEnd(first, last) {
       closeOpen()
       mask(first..<markerEnd)
-      open = .init(kind: .listItem, range: first..<last, level: indent / 2)
+      var contentStart = markerEnd
+      while contentStart < last, text[contentStart] == space || text[contentStart] == tab { contentStart += 1 }
+      open = .init(kind: .listItem, range: first..<last, level: indent / 2, contentStart: contentStart)
       openLastLine = line
       previousBlank = false
       return

@@ -2,18 +2,26 @@ import AnswerEvalText
 
 /// Grades answers: bytes or text in, a ``Report`` out.
 ///
-/// A grader owns ICU break iterators and is not thread-safe: give each thread its own.
+/// A grader owns ICU break iterators and is not thread-safe: give each thread its own. Compiled rubrics
+/// are immutable and shared.
 ///
 /// ```swift
-/// let grader = try Grader()
-/// let report = try grader.grade(bytes: Array("We cut latency by 40%.".utf8), source: "a.md")
+/// let grader = try Grader()   // the bundled `behavioral` rubric
+/// let report = try grader.grade(bytes: Array("We cut latency by 40%.".utf8), source: "a.md").report
 /// report.source.words   // 5
 /// ```
 public final class Grader {
   public let analyzer: TextAnalyzer
+  public let rubric: CompiledRubric
 
-  public init() throws {
-    analyzer = try TextAnalyzer()
+  public init(rubric: CompiledRubric) throws {
+    analyzer = try TextAnalyzer(locale: rubric.rubric.language.isEmpty ? "en" : rubric.rubric.language)
+    self.rubric = rubric
+  }
+
+  /// A grader for the bundled default rubric (`behavioral`).
+  public convenience init() throws {
+    try self.init(rubric: try RubricLibrary.shared.compiled(RubricLibrary.defaultName))
   }
 
   /// The outcome of decoding and grading one input.
@@ -25,14 +33,23 @@ public final class Grader {
   }
 
   /// Decodes, analyzes and grades the bytes of one answer read from `source`.
+  /// - Parameter rubric: the rubric to grade with (default: the grader's).
   /// - Throws: ``TextError`` for undecodable or binary input.
-  public func grade(bytes: [UInt8], source: String, lossy: Bool = false) throws -> Graded {
+  public func grade(bytes: [UInt8], source: String, lossy: Bool = false, rubric: CompiledRubric? = nil) throws
+    -> Graded
+  {
     let (text, decoded) = try analyzer.analyze(bytes: bytes, source: source, lossy: lossy)
-    return Graded(report: grade(text), text: text, replacements: decoded.replacements)
+    return Graded(report: grade(text, rubric: rubric), text: text, replacements: decoded.replacements)
   }
 
   /// Grades an analyzed answer.
-  public func grade(_ text: AnalyzedText) -> Report {
-    Report(statisticsOf: text)
+  public func grade(_ text: AnalyzedText, rubric: CompiledRubric? = nil) -> Report {
+    let rubric = rubric ?? self.rubric
+    let context = AnswerContext(text: text, rubric: rubric)
+    var findings: [(Criterion, DetectorDescriptor.Kind, Finding)] = []
+    for (criterion, detector) in zip(rubric.rubric.criteria, rubric.detectors) {
+      findings.append((criterion, type(of: detector).descriptor.kind, detector.evaluate(criterion, in: context)))
+    }
+    return Scorer.report(for: context, findings: findings)
   }
 }

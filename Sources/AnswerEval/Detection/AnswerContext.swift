@@ -1,0 +1,39 @@
+import AnswerEvalText
+
+/// Everything detectors share about one answer, computed once and only when first asked for: cue matches,
+/// per-sentence features, STAR sections.
+public final class AnswerContext {
+  public let text: AnalyzedText
+  public let rubric: CompiledRubric
+
+  public init(text: AnalyzedText, rubric: CompiledRubric) {
+    self.text = text
+    self.rubric = rubric
+  }
+
+  /// All cue matches of all the rubric's packs.
+  public private(set) lazy var matches: [CueMatch] = rubric.matcher.matches(in: text)
+
+  /// Cue matches per sentence.
+  public private(set) lazy var matchesBySentence: [[CueMatch]] = {
+    var result = [[CueMatch]](repeating: [], count: text.sentences.count)
+    for match in matches { result[match.sentence].append(match) }
+    return result
+  }()
+
+  /// The matches in sentence `index` whose cue belongs to a pack for `detector`.
+  public func matches(inSentence index: Int, detector: String) -> [CueMatch] {
+    matchesBySentence[index].filter { rubric.packDetector(ofCue: $0.cue) == detector }
+  }
+
+  /// Per-sentence grammar features (person, tense, mood).
+  public private(set) lazy var features: [SentenceFeatures] = SentenceFeatures.compute(self)
+
+  /// The STAR segmentation.
+  public private(set) lazy var star: StarSegmentation = StarSegmenter.segment(self)
+
+  /// The UTF-16 range of the tokens `range` of the text.
+  public func range(ofTokens range: Range<Int>) -> Range<Int> {
+    text.tokens[range.lowerBound].range.lowerBound..<text.tokens[range.upperBound - 1].range.upperBound
+  }
+}

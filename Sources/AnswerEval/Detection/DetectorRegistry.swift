@@ -1,0 +1,18 @@
+/// Every detector a rubric can name in `detector:`.
+public enum DetectorRegistry {
+  public static let types: [any Detector.Type] = [
+    StarSectionDetector.self
+  ]
+
+  public static var all: [DetectorDescriptor] { types.map { $0.descriptor } }
+
+  public static func descriptor(_ id: String) -> DetectorDescriptor? { all.first { $0.id == id } }
+
+  /// A detector for `id`. The loader has already checked that `id` is known.
+  static func make(_ id: String) -> any Detector {
+    guard let type = types.first(where: { $0.descriptor.id == id }) else {
+      preconditionFailure("unknown detector `\(id)`: RubricLoader validates detector ids")
+    }
+    return type.init()
+  }
+}

@@ -1,0 +1,64 @@
+import AnswerEvalText
+
+/// Turns findings into the report: per-criterion scores and feedback, the weighted total (0–100) and its
+/// level band, sections.
+///
+/// Total = Σ weight × score / Σ weight × 100 over criteria with a positive weight, rounded to one decimal.
+/// Feedback comes from the criterion's templates: a quality criterion that is present is a strength,
+/// partial or missing a suggestion; a pitfall that is detected is a warning (an absent pitfall says
+/// nothing).
+public enum Scorer {
+  public static func report(
+    for context: AnswerContext, findings: [(Criterion, DetectorDescriptor.Kind, Finding)]
+  ) -> Report {
+    let text = context.text
+    var report = Report(statisticsOf: text)
+    report.rubric = Report.RubricRef(id: context.rubric.rubric.id, version: context.rubric.rubric.version)
+    var weighted = 0.0, weights = 0.0
+    for (criterion, kind, finding) in findings {
+      let evidence = finding.evidence.map { text.span($0) }
+      var values = finding.values
+      if values["evidence"] == nil, let first = evidence.first { values["evidence"] = "“\(excerpt(first.text))”" }
+      let template: String
+      let severity: Report.Feedback.Severity?
+      switch (kind, finding.outcome) {
+      case (.quality, .present): (template, severity) = (criterion.feedback.present, .strength)
+      case (.quality, .partial): (template, severity) = (criterion.feedback.partial, .suggestion)
+      case (.quality, .missing): (template, severity) = (criterion.feedback.missing, .suggestion)
+      case (.pitfall, .present): (template, severity) = (criterion.feedback.present, .warning)
+      case (.pitfall, .partial): (template, severity) = (criterion.feedback.partial, .warning)
+      case (.pitfall, .missing): (template, severity) = (criterion.feedback.missing, nil)
+      }
+      let message = FeedbackTemplate.fill(template, values: values)
+      let score = (finding.score * 1000).rounded() / 1000
+      report.criteria.append(
+        Report.Criterion(
+          id: criterion.id, detected: finding.detected, score: score, weight: criterion.weight, evidence: evidence,
+          feedback: message))
+      if let severity, !message.isEmpty {
+        report.feedback.append(
+          Report.Feedback(criterion: criterion.id, severity: severity, message: message, span: evidence.first))
+      }
+      if criterion.weight > 0 {
+        weighted += criterion.weight * finding.score
+        weights += criterion.weight
+      }
+    }
+    let total = weights > 0 ? (weighted / weights * 1000).rounded() / 10 : 0
+    report.score = Report.Score(total: total, level: context.rubric.rubric.level(for: total))
+    report.sections = context.star.sections.map {
+      Report.Section(label: $0.label, span: text.span($0.range), confidence: $0.confidence)
+    }
+    let order: [Report.Feedback.Severity: Int] = [.warning: 0, .suggestion: 1, .strength: 2]
+    report.feedback = report.feedback.enumerated().sorted {
+      (order[$0.element.severity]!, $0.offset) < (order[$1.element.severity]!, $1.offset)
+    }.map(\.element)
+    return report
+  }
+
+  /// At most 80 characters of `text` on one line, with an ellipsis when cut.
+  static func excerpt(_ text: String) -> String {
+    let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    return flat.count <= 80 ? flat : String(flat.prefix(79)) + "…"
+  }
+}

@@ -1,0 +1,240 @@
+import AnswerEvalText
+import Foundation
+
+/// The STAR sections of an answer.
+public struct StarSegmentation: Sendable {
+  public typealias Label = Report.Section.Label
+
+  public struct Section: Sendable, Equatable {
+    public var label: Label
+    /// Sentence indices.
+    public var sentences: Range<Int>
+    /// UTF-16 range in the original text, from the label's markup (or the first sentence) to the end of
+    /// the last sentence.
+    public var range: Range<Int>
+    public var confidence: Double
+    /// Marked by an explicit label ("Situation:", "**Task**", "## Result", "(A)").
+    public var labelled: Bool
+  }
+
+  /// In text order.
+  public var sections: [Section]
+  /// True when the answer marks its sections with labels.
+  public var explicit: Bool
+  /// True when the answer recounts a specific past story at all.
+  public var isStory: Bool
+
+  public func section(_ label: Label) -> Section? { sections.first { $0.label == label } }
+}
+
+/// Finds the STAR sections of an answer.
+///
+/// 1. **Explicit labels** in any common form ("Situation:", "**Task**", "S:", "(A)", "S - Situation:",
+///    "## Result", "Outcome:", "What I did:", "Lessons learned:") are taken as given when the answer has
+///    at least two of them: each section runs from its label to the next.
+/// 2. **Unlabelled prose** is segmented by scoring every sentence for each section — cue phrases from the
+///    `star` pack, person and tense from the `grammar` pack, position in the answer, quantities — and
+///    decoding the best sequence under two constraints: every section is one contiguous run of
+///    sentences and appears at most once. Situation → Task → Action → Result → Reflection is preferred;
+///    other orders (result first) pay a penalty per step back; any section may be skipped.
+/// 3. **No story, no sections.** An answer needs narrating sentences (past tense, not habitual,
+///    hypothetical, advice or definition) to have sections at all, so a definition, generic advice, a
+///    process description or keyword stuffing gets none.
+public enum StarSegmenter {
+  typealias Label = StarSegmentation.Label
+  static let order: [Label] = [.situation, .task, .action, .result, .reflection]
+
+  public static func segment(_ context: AnswerContext) -> StarSegmentation {
+    let text = context.text
+    let n = text.sentences.count
+    let features = context.features
+    let narrating = features.filter(\.narrates).count
+    // Habitual, hypothetical, advice and definition sentences speak against a story.
+    let otherMood = features.filter { !$0.narrates && ($0.habitual || $0.hypothetical || $0.advice || $0.definition) }
+      .count
+    let storyWeight = Double(narrating) - 0.5 * Double(otherMood)
+    let labels = (0..<n).map { explicitLabel(in: $0, context: context) }
+    let labelCount = Set(labels.compactMap { $0?.label }).count
+
+    // Sentences that are only a label ("**Situation**", "## Result") carry no story themselves.
+    let contentNarrating = (0..<n).filter { labels[$0]?.bare != true && features[$0].narrates }.count
+    let isStory = storyWeight >= 1.5 || (narrating == 1 && otherMood == 0 && n <= 3)
+    guard isStory, contentNarrating > 0 else {
+      return StarSegmentation(sections: [], explicit: labelCount >= 2, isStory: false)
+    }
+    if labelCount >= 2 {
+      return StarSegmentation(sections: explicitSections(labels, context: context), explicit: true, isStory: true)
+    }
+    return StarSegmentation(sections: decode(context, labels: labels), explicit: false, isStory: true)
+  }
+
+  // MARK: Explicit labels
+
+  struct ExplicitLabel {
+    var label: Label
+    /// The sentence is nothing but the label.
+    var bare: Bool
+  }
+
+  /// A `label.*` cue at the very start of the sentence, followed by `:`, `-`, `—`, `)` or nothing.
+  static func explicitLabel(in index: Int, context: AnswerContext) -> ExplicitLabel? {
+    let text = context.text
+    let sentence = text.sentences[index]
+    guard !sentence.tokens.isEmpty else { return nil }
+    var first = sentence.tokens.lowerBound
+    while first < sentence.tokens.upperBound, text.tokens[first].normalized == "(" { first += 1 }
+    let heading = text.structure.blocks[sentence.block].kind == .heading
+    var best: (label: Label, end: Int)?
+    for match in context.matches(inSentence: index, detector: "star") where match.signal.hasPrefix("label.") {
+      guard match.tokens.lowerBound == first, let label = Label(rawValue: String(match.signal.dropFirst(6))) else {
+        continue
+      }
+      let end = match.tokens.upperBound
+      let next = end < sentence.tokens.upperBound ? text.tokens[end].normalized : nil
+      let separated = next == nil || next == ":" || next == "-" || next == ")" || next == "." || heading
+      if separated, best == nil || end > best!.end { best = (label, end) }
+    }
+    guard let best else { return nil }
+    let rest = text.tokens[best.end..<sentence.tokens.upperBound].filter { $0.isWordLike }
+    return ExplicitLabel(label: best.label, bare: rest.isEmpty)
+  }
+
+  static func explicitSections(_ labels: [ExplicitLabel?], context: AnswerContext) -> [StarSegmentation.Section] {
+    var sections: [StarSegmentation.Section] = []
+    var current: (label: Label, start: Int)?
+    func close(_ end: Int) {
+      guard let c = current, end > c.start else { return }
+      // A label with no content after it is no section.
+      let content = (c.start..<end).contains { labels[$0]?.bare != true }
+      if content, !sections.contains(where: { $0.label == c.label }) {
+        sections.append(section(c.label, c.start..<end, confidence: 1, labelled: true, context: context))
+      }
+    }
+    for (index, label) in labels.enumerated() {
+      if let label {
+        close(index)
+        current = (label.label, index)
+      }
+    }
+    close(labels.count)
+    return sections
+  }
+
+  // MARK: Unlabelled prose
+
+  /// Emission scores per sentence and state (0 = no section, 1… = ``order``).
+  static func emissions(_ context: AnswerContext, labels: [ExplicitLabel?]) -> [[Double]] {
+    let text = context.text
+    let n = text.sentences.count
+    let features = context.features
+    return (0..<n).map { i in
+      let f = features[i]
+      let position = n == 1 ? 0.5 : Double(i) / Double(n - 1)
+      var cue: [Label: Double] = [:]
+      var intro = 0.0
+      for match in context.matches(inSentence: i, detector: "star") {
+        if let label = Label(rawValue: match.signal) { cue[label, default: 0] += match.weight }
+        if match.signal == "none" { intro += match.weight }
+      }
+      func c(_ label: Label) -> Double { min(cue[label] ?? 0, 3) }
+      let story = (f.past > 0 ? 1.0 : 0) + (f.firstPerson > 0 ? 0.5 : 0)
+      let offStory = (f.advice ? 1.5 : 0) + (f.definition ? 1.5 : 0) + (f.hypothetical && f.past == 0 ? 1.0 : 0)
+      var s = [Double](repeating: 0, count: 6)
+      s[0] = 0.2 + intro + offStory - 0.6 * story
+      s[1] = 1.2 * c(.situation) + (position <= 0.35 ? 0.7 : -0.3) + 0.2 * story
+      s[2] = 1.2 * c(.task) + (position <= 0.6 ? 0.3 : -0.4) + 0.1 * story
+      s[3] =
+        1.0 * c(.action) + (f.firstPerson > 0 && f.past > 0 ? 0.8 : 0) + (f.past > 0 ? 0.3 : 0)
+        + (position > 0.15 && position < 0.85 ? 0.3 : 0)
+      s[4] = 1.2 * c(.result) + (f.numbers > 0 ? 0.5 : 0) + (position >= 0.6 ? 0.6 : -0.2) + 0.2 * story
+      s[5] = c(.reflection) > 0 ? 1.6 * c(.reflection) + (position >= 0.7 ? 0.4 : 0) : -3
+      if let label = labels[i], let k = order.firstIndex(of: label.label) { s[k + 1] += 4 }
+      return s
+    }
+  }
+
+  /// The best labelling with contiguous, at-most-once sections: Viterbi over states (current label,
+  /// last section label, set of labels used). A step back in S→T→A→R→L order from the previous section
+  /// costs ``backStep``.
+  static let backStep = 1.2
+
+  static func decode(_ context: AnswerContext, labels: [ExplicitLabel?]) -> [StarSegmentation.Section] {
+    let scores = emissions(context, labels: labels)
+    let n = scores.count
+    guard n > 0 else { return [] }
+    // State index = (label * 6 + last) * 32 + mask; label 0 is "no section", last 0 is "none yet".
+    func index(_ label: Int, _ last: Int, _ mask: Int) -> Int { (label * 6 + last) * 32 + mask }
+    let stateCount = 6 * 6 * 32
+    var best = [Double](repeating: -.infinity, count: stateCount)
+    var back = [[Int32]](repeating: [Int32](repeating: -1, count: stateCount), count: n)
+    for label in 0..<6 {
+      best[index(label, label, label == 0 ? 0 : 1 << (label - 1))] = scores[0][label]
+    }
+    for i in 1..<n {
+      var next = [Double](repeating: -.infinity, count: stateCount)
+      for state in 0..<stateCount where best[state] > -.infinity {
+        let label = state / 192, last = (state / 32) % 6, mask = state % 32
+        for to in 0..<6 {
+          var newMask = mask
+          var newLast = last
+          var cost = 0.0
+          if to != label && to != 0 {
+            if mask & (1 << (to - 1)) != 0 { continue }  // a section appears once
+            newMask |= 1 << (to - 1)
+            newLast = to
+            if last != 0 && to < last { cost -= backStep }
+          }
+          let value = best[state] + cost + scores[i][to]
+          let target = index(to, newLast, newMask)
+          if value > next[target] {
+            next[target] = value
+            back[i][target] = Int32(state)
+          }
+        }
+      }
+      best = next
+    }
+    var state = (0..<stateCount).max { best[$0] < best[$1] }!
+    var path = [Int](repeating: 0, count: n)
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      path[i] = state / 192
+      if i > 0 { state = Int(back[i][state]) }
+    }
+    var sections: [StarSegmentation.Section] = []
+    var i = 0
+    while i < n {
+      let label = path[i]
+      var j = i
+      while j < n, path[j] == label { j += 1 }
+      if label > 0 {
+        let margins = (i..<j).map { k -> Double in
+          let other = scores[k].enumerated().filter { $0.offset != label }.map(\.element).max() ?? 0
+          return 1 / (1 + exp(-(scores[k][label] - other)))
+        }
+        let confidence = (margins.reduce(0, +) / Double(margins.count) * 100).rounded() / 100
+        sections.append(
+          section(order[label - 1], i..<j, confidence: confidence, labelled: labels[i] != nil, context: context))
+      }
+      i = j
+    }
+    return sections
+  }
+
+  // MARK: Spans
+
+  /// A section over sentences `range`: from the start of the first sentence — or of its block's markup
+  /// when it opens its block (`**Situation:**`, `## Result`; not a list bullet) — to the end of the last.
+  static func section(
+    _ label: Label, _ range: Range<Int>, confidence: Double, labelled: Bool, context: AnswerContext
+  ) -> StarSegmentation.Section {
+    let text = context.text
+    let first = text.sentences[range.lowerBound]
+    let last = text.sentences[range.upperBound - 1]
+    var start = first.range.lowerBound
+    let block = text.structure.blocks[first.block]
+    let opensBlock = range.lowerBound == 0 || text.sentences[range.lowerBound - 1].block != first.block
+    if opensBlock { start = min(start, block.contentStart) }
+    return StarSegmentation.Section(
+      label: label, sentences: range, range: start..<last.range.upperBound, confidence: confidence, labelled: labelled)
+  }
+}

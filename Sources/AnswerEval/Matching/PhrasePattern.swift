@@ -1,0 +1,161 @@
+import AnswerEvalText
+import Foundation
+
+/// A cue phrase, compiled from its YAML text.
+///
+/// Syntax:
+/// - `a b c | d e` — `|` at the top level separates whole alternative phrases;
+/// - `word` matches the word and its inflections (`reduce` matches "reduced", "reducing");
+///   case, width and curly quotes do not matter;
+/// - `=word` matches the word exactly (no inflections);
+/// - `word*` matches any word starting with `word` (`optimi*`); `*ed` any word ending in `ed` (with at
+///   least two letters before it);
+/// - `(a|b c)` matches one of the alternatives at this point; an alternative may be several words;
+/// - `…` (or `...`) skips 0–3 tokens; `…5` skips 0–5 (at most 8); never first or last;
+/// - `#number` matches a number token, `#any` any one token;
+/// - punctuation stands for itself (`situation :`); a word the tokenizer splits (`trade-off`) becomes
+///   its tokens.
+/// Matches never cross a sentence boundary.
+///
+/// ```
+/// "at the cost of | in exchange for"   two phrases
+/// "(reduce|cut) … by #number"          matches "we reduced p95 latency by 40%"
+/// ```
+public struct PhrasePattern: Sendable, Equatable {
+  public enum Test: Hashable, Sendable {
+    case stem(String)
+    case exact(String)
+    case prefix(String)
+    case suffix(String)
+    case number
+    case any
+  }
+
+  public enum Element: Equatable, Sendable {
+    /// One of several token sequences.
+    case alternatives([[Test]])
+    /// Skip 0…n tokens.
+    case gap(Int)
+  }
+
+  public var source: String
+  public var elements: [Element]
+
+  /// Compiles a YAML phrase string into its alternative phrases, tokenizing words with `analyzer` so they
+  /// split exactly as answer text does.
+  /// - Throws: ``PhraseError`` saying what is wrong (the loader adds the position).
+  public static func compile(_ source: String, analyzer: TextAnalyzer) throws(PhraseError) -> [PhrasePattern] {
+    var phrases: [String] = []
+    var depth = 0
+    var current = ""
+    for character in source {
+      switch character {
+      case "(": depth += 1
+      case ")": depth -= 1
+      default: break
+      }
+      if depth < 0 { throw PhraseError("`)` without `(` in `\(source)`") }
+      if character == "|" && depth == 0 {
+        phrases.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    if depth != 0 { throw PhraseError("`(` without `)` in `\(source)`") }
+    phrases.append(current)
+    var result: [PhrasePattern] = []
+    for phrase in phrases { result.append(try PhrasePattern(phrase, analyzer: analyzer)) }
+    return result
+  }
+
+  /// Compiles one phrase (no top-level `|`).
+  public init(_ source: String, analyzer: TextAnalyzer) throws(PhraseError) {
+    self.source = source.trimmingCharacters(in: .whitespaces)
+    var elements: [Element] = []
+    var parts: [String] = []
+    var depth = 0
+    var current = ""
+    for character in self.source {
+      if character == "(" { depth += 1 }
+      if character == ")" { depth -= 1 }
+      if (character == " " || character == "\t") && depth == 0 {
+        if !current.isEmpty { parts.append(current) }
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    if !current.isEmpty { parts.append(current) }
+    guard !parts.isEmpty else { throw PhraseError("the phrase is empty (check for `||` or a trailing `|`)") }
+    for part in parts {
+      if part == "…" || part == "..." || part.hasPrefix("…") || part.hasPrefix("...") {
+        let digits = part.drop(while: { $0 == "…" || $0 == "." })
+        guard let n = digits.isEmpty ? 3 : Int(digits), (1...8).contains(n) else {
+          throw PhraseError("`\(part)` is not a gap; write `…` (0–3 tokens) or `…N` with N from 1 to 8")
+        }
+        elements.append(.gap(n))
+        continue
+      }
+      if part.hasPrefix("("), part.hasSuffix(")"), part.count > 2 {
+        var alternatives: [[Test]] = []
+        for alternative in part.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false) {
+          let words = alternative.split(separator: " ").map(String.init)
+          guard !words.isEmpty else { throw PhraseError("`\(part)` has an empty alternative") }
+          var tests: [Test] = []
+          for word in words { tests += try Self.tests(word, analyzer: analyzer) }
+          alternatives.append(tests)
+        }
+        elements.append(.alternatives(alternatives))
+        continue
+      }
+      elements.append(.alternatives([try Self.tests(part, analyzer: analyzer)]))
+    }
+    if case .gap = elements.first { throw PhraseError("a phrase cannot start with a gap") }
+    if case .gap = elements.last { throw PhraseError("a phrase cannot end with a gap") }
+    self.elements = elements
+  }
+
+  private static func tests(_ word: String, analyzer: TextAnalyzer) throws(PhraseError) -> [Test] {
+    if word == "#number" { return [.number] }
+    if word == "#any" { return [.any] }
+    if word.hasPrefix("#") { throw PhraseError("`\(word)` is unknown; placeholders are #number and #any") }
+    var body = word
+    var exact = false
+    var prefix = false
+    if body.hasPrefix("*"), body.count > 1 {
+      let rest = String(body.dropFirst())
+      guard rest.allSatisfy({ $0.isLetter }) else {
+        throw PhraseError("`\(word)`: a suffix wildcard takes letters only")
+      }
+      return [.suffix(rest.lowercased())]
+    }
+    if body.hasPrefix("="), body.count > 1 {
+      exact = true
+      body.removeFirst()
+    }
+    if body.hasSuffix("*"), body.count > 1 {
+      prefix = true
+      body.removeLast()
+    }
+    let tokens: [Token]
+    do {
+      tokens = try analyzer.analyze(body, source: "phrase").tokens
+    } catch {
+      throw PhraseError("`\(word)` could not be tokenized: \(error)")
+    }
+    guard !tokens.isEmpty else { throw PhraseError("`\(word)` has no words") }
+    return tokens.enumerated().map { index, token in
+      let last = index == tokens.count - 1
+      if prefix && last { return .prefix(token.normalized) }
+      if exact || token.kind != .word { return .exact(token.normalized) }
+      return .stem(Stemmer.stem(token.normalized))
+    }
+  }
+}
+
+/// What is wrong with a phrase.
+public struct PhraseError: Error, Equatable, Sendable {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+}

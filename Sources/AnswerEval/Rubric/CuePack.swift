@@ -1,0 +1,33 @@
+/// A lexicon of cues one detector reads: phrases that signal something ("at the cost of" → cost accepted),
+/// with exceptions, and examples that must (or must not) match.
+///
+/// Loaded from `Rubrics/packs/*.yaml`; the phrase syntax is documented on ``PhrasePattern``.
+public struct CuePack: Sendable {
+  public var id: String
+  public var detector: String
+  public var language: String
+  public var description: String
+  public var cues: [Cue]
+  public var file: String
+}
+
+/// One cue: phrases that signal `signal` with a `weight`, unless an exception matches over them.
+public struct Cue: Sendable {
+  public var id: String
+  /// What a match means to the detector ("situation", "cost", "hedge", …).
+  public var signal: String
+  public var weight: Double
+  public var phrases: [PhrasePattern]
+  public var exceptions: [PhrasePattern]
+  /// Texts the cue must match, with the expected span marked `⟦…⟧`.
+  public var matchExamples: [CueExample]
+  /// Texts the cue must not match anywhere.
+  public var noMatchExamples: [CueExample]
+  public var location: SourceLocation
+}
+
+/// An example sentence of a cue, with where it stands in the pack file.
+public struct CueExample: Sendable {
+  public var text: String
+  public var location: SourceLocation
+}

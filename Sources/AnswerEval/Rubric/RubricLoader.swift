@@ -1,0 +1,322 @@
+import AnswerEvalText
+import Foundation
+
+/// Loads rubric and cue-pack YAML files and checks them.
+///
+/// Problems are ``RubricError``s that point into the YAML: unknown keys (with a "did you mean"), wrong
+/// types, unknown detectors, duplicate ids, missing cue packs, cyclic `extends`, negative weights, bad
+/// phrases, anchors and aliases.
+///
+/// ```swift
+/// let rubric = try RubricLoader(catalog: .standard()).load(name: "behavioral")
+/// rubric.criteria.map(\.id)   // ["star.situation", "star.task", …]
+/// ```
+public struct RubricLoader {
+  public let catalog: RubricCatalog
+  private let analyzer: TextAnalyzer
+
+  public init(catalog: RubricCatalog) throws {
+    self.catalog = catalog
+    self.analyzer = try TextAnalyzer()
+  }
+
+  /// Loads a bundled (or `ANSWER_EVAL_RUBRICS`) rubric by name, or a file when `nameOrPath` is a path
+  /// (contains `/` or ends in `.yaml`/`.yml`).
+  public func load(_ nameOrPath: String) throws -> Rubric {
+    if RubricCatalog.isPath(nameOrPath) { return try load(file: nameOrPath) }
+    guard let file = catalog.file(named: nameOrPath) else {
+      let known = catalog.names().joined(separator: ", ")
+      throw RubricError(
+        file: nameOrPath, line: 0, column: 0, id: nameOrPath,
+        message: "no rubric named `\(nameOrPath)`; bundled and ANSWER_EVAL_RUBRICS rubrics: \(known)")
+    }
+    return try load(file: file)
+  }
+
+  /// Loads a rubric file (and what it extends, and its packs).
+  public func load(file: String) throws -> Rubric {
+    var packCache: [String: CuePack] = [:]
+    return try load(file: file, chain: [], packCache: &packCache)
+  }
+
+  // MARK: Rubrics
+
+  private static let rubricKeys = [
+    "id", "version", "language", "title", "description", "extends", "levels", "packs", "criteria",
+  ]
+  private static let criterionKeys = ["id", "title", "detector", "weight", "parameters", "feedback"]
+
+  private func readText(_ file: String, id: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw RubricError(file: file, line: 0, column: 0, id: id, message: "cannot read the file; check the path")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw RubricError(file: file, line: 0, column: 0, id: id, message: "the file is not UTF-8; save it as UTF-8")
+    }
+    return text
+  }
+
+  private func load(file: String, chain: [String], packCache: inout [String: CuePack]) throws -> Rubric {
+    let fallbackID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    let root = try YAMLValue.parse(try readText(file, id: fallbackID), file: file, id: fallbackID)
+    let entries = try root.mapping(allowed: Self.rubricKeys, required: ["id", "version"])
+    func value(_ key: String) -> YAMLValue? { entries.first { $0.key == key }?.value }
+
+    let idValue = value("id")!
+    let id = try idValue.string()
+    guard id.range(of: #"^[a-z0-9][a-z0-9._-]*$"#, options: .regularExpression) != nil else {
+      throw idValue.error("rubric id `\(id)` must be lowercase letters, digits, `.`, `_` or `-`")
+    }
+    let ctx = { (v: YAMLValue) -> YAMLValue in
+      var v = v
+      v.id = id
+      return v
+    }
+    if chain.contains(id) {
+      throw ctx(idValue).error("cyclic `extends`: \((chain + [id]).joined(separator: " → ")); remove one of the links")
+    }
+
+    var rubric: Rubric
+    if let extendsValue = value("extends").map(ctx) {
+      let parentName = try extendsValue.string()
+      let parentFile: String?
+      if RubricCatalog.isPath(parentName) {
+        parentFile = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(parentName).path
+      } else {
+        parentFile = catalog.file(named: parentName, near: file)
+      }
+      guard let parentFile else {
+        throw extendsValue.error(
+          "`extends: \(parentName)` names no known rubric; known: \(catalog.names().joined(separator: ", "))")
+      }
+      do {
+        rubric = try load(file: parentFile, chain: chain + [id], packCache: &packCache)
+      } catch var error as RubricError where error.message.hasPrefix("cyclic `extends`") {
+        // Report the cycle where this file's `extends` is.
+        error = extendsValue.error(error.message)
+        throw error
+      }
+      rubric.extends = rubric.id
+      rubric.id = id
+      rubric.file = file
+    } else {
+      for key in ["language", "title", "levels", "criteria"] where value(key) == nil {
+        throw ctx(root).error("missing key `\(key)`; add it (a rubric without `extends` must define it)")
+      }
+      rubric = Rubric(
+        id: id, version: "", language: "", title: "", description: "", extends: nil, levels: [], criteria: [],
+        packs: [],
+        file: file)
+    }
+    rubric.version = try ctx(value("version")!).string()
+    if let v = value("language").map(ctx) { rubric.language = try v.string() }
+    if let v = value("title").map(ctx) { rubric.title = try v.string() }
+    if let v = value("description").map(ctx) { rubric.description = try v.string() }
+    if let v = value("levels").map(ctx) { rubric.levels = try levels(v) }
+    if let v = value("packs").map(ctx) {
+      for entry in try v.sequence() {
+        let packID = try entry.string()
+        if rubric.packs.contains(where: { $0.id == packID }) { continue }
+        guard let packFile = catalog.packFile(named: packID, near: file) else {
+          throw entry.error(
+            "no cue pack `\(packID)` (looked for packs/\(packID).yaml beside the rubric and in the rubric folders)")
+        }
+        if packCache[packFile] == nil { packCache[packFile] = try loadPack(file: packFile) }
+        rubric.packs.append(packCache[packFile]!)
+      }
+    }
+    if let v = value("criteria").map(ctx) { try mergeCriteria(v, into: &rubric) }
+    try validate(rubric, criteria: value("criteria").map(ctx), root: ctx(root))
+    return rubric
+  }
+
+  private func levels(_ value: YAMLValue) throws -> [LevelBand] {
+    var bands: [LevelBand] = []
+    for entry in try value.sequence() {
+      let fields = try entry.mapping(allowed: ["level", "min"], required: ["level", "min"])
+      let levelValue = fields.first { $0.key == "level" }!.value
+      let minValue = fields.first { $0.key == "min" }!.value
+      let minimum = try minValue.double()
+      guard (0...100).contains(minimum) else { throw minValue.error("`min` must be between 0 and 100") }
+      bands.append(LevelBand(level: try levelValue.string(), min: minimum))
+    }
+    guard !bands.isEmpty else { throw value.error("`levels` needs at least one band") }
+    guard bands.contains(where: { $0.min == 0 }) else {
+      throw value.error("`levels` needs a band with `min: 0` so every score has a level")
+    }
+    return bands.sorted { $0.min > $1.min }
+  }
+
+  private func mergeCriteria(_ value: YAMLValue, into rubric: inout Rubric) throws {
+    var ids: Set<String> = []
+    for entry in try value.sequence() {
+      let fields = try entry.mapping(allowed: Self.criterionKeys, required: ["id"])
+      func field(_ key: String) -> YAMLValue? { fields.first { $0.key == key }?.value }
+      let idValue = field("id")!
+      let id = try idValue.string()
+      guard ids.insert(id).inserted else { throw idValue.error("duplicate criterion id `\(id)`; ids must be unique") }
+      let location = SourceLocation(file: entry.file, line: entry.line, column: entry.column)
+      var criterion: Criterion
+      if let existing = rubric.criteria.firstIndex(where: { $0.id == id }) {
+        criterion = rubric.criteria[existing]
+        criterion.location = location
+      } else {
+        for key in ["detector", "weight", "feedback"] where field(key) == nil {
+          throw entry.error(
+            "criterion `\(id)` is missing `\(key)`; add it (only criteria inherited through `extends` may omit it)")
+        }
+        criterion = Criterion(
+          id: id, title: id, detector: "", weight: 0, parameters: [:],
+          feedback: FeedbackTemplates(present: "", partial: "", missing: ""), location: location)
+      }
+      if let v = field("title") { criterion.title = try v.string() }
+      if let v = field("detector") {
+        criterion.detector = try v.string()
+        guard let descriptor = DetectorRegistry.descriptor(criterion.detector) else {
+          let known = DetectorRegistry.all.map(\.id)
+          let near = known.min { editDistance($0, criterion.detector) < editDistance($1, criterion.detector) } ?? ""
+          throw v.error(
+            "unknown detector `\(criterion.detector)`; did you mean `\(near)`? known: \(known.joined(separator: ", "))")
+        }
+        _ = descriptor
+      }
+      if let v = field("weight") {
+        criterion.weight = try v.double()
+        guard criterion.weight >= 0 else {
+          throw v.error("weight \(v.node.scalar?.string ?? "") is negative; use 0 or more")
+        }
+      }
+      if let v = field("parameters") {
+        for (key, parameter) in try v.mapping(
+          allowed: DetectorRegistry.descriptor(criterion.detector)?.parameters.map(\.name) ?? [])
+        {
+          criterion.parameters[key] = try Self.parameter(parameter)
+        }
+      }
+      if let v = field("feedback") {
+        for (key, template) in try v.mapping(allowed: ["present", "partial", "missing"]) {
+          let text = try template.string()
+          switch key {
+          case "present": criterion.feedback.present = text
+          case "partial": criterion.feedback.partial = text
+          default: criterion.feedback.missing = text
+          }
+        }
+      }
+      if let existing = rubric.criteria.firstIndex(where: { $0.id == id }) {
+        rubric.criteria[existing] = criterion
+      } else {
+        rubric.criteria.append(criterion)
+      }
+    }
+  }
+
+  private static func parameter(_ value: YAMLValue) throws -> Criterion.Parameter {
+    switch value.node {
+    case .sequence: return .strings(try value.strings())
+    case .scalar(let scalar):
+      if scalar.style == .plain {
+        if let number = Double(scalar.string) { return .number(number) }
+        if scalar.string == "true" || scalar.string == "false" { return .bool(scalar.string == "true") }
+      }
+      return .string(scalar.string)
+    default: throw value.error("`\(value.path)` must be a value or a list of values")
+    }
+  }
+
+  private func validate(_ rubric: Rubric, criteria: YAMLValue?, root: YAMLValue) throws {
+    guard !rubric.criteria.isEmpty else { throw root.error("the rubric has no criteria; add at least one") }
+    guard rubric.criteria.contains(where: { $0.weight > 0 }) else {
+      throw root.error("every criterion has weight 0; give at least one a positive weight")
+    }
+    for criterion in rubric.criteria {
+      guard let descriptor = DetectorRegistry.descriptor(criterion.detector) else { continue }
+      for required in descriptor.parameters where required.required && criterion.parameters[required.name] == nil {
+        throw RubricError(
+          file: criterion.location.file, line: criterion.location.line, column: criterion.location.column,
+          id: rubric.id,
+          message: "criterion `\(criterion.id)` needs parameter `\(required.name)` (\(required.summary))")
+      }
+      for pack in descriptor.packs where !rubric.packs.contains(where: { $0.detector == pack }) {
+        throw RubricError(
+          file: criterion.location.file, line: criterion.location.line, column: criterion.location.column,
+          id: rubric.id,
+          message: "criterion `\(criterion.id)` uses detector `\(criterion.detector)`, which needs a cue pack for "
+            + "`\(pack)`; add one to `packs:` (e.g. `\(pack).\(rubric.language.isEmpty ? "en" : rubric.language)`)")
+      }
+      for template in [criterion.feedback.present, criterion.feedback.partial, criterion.feedback.missing] {
+        if let bad = FeedbackTemplate.unknownPlaceholder(in: template) {
+          throw RubricError(
+            file: criterion.location.file, line: criterion.location.line, column: criterion.location.column,
+            id: rubric.id,
+            message: "criterion `\(criterion.id)` feedback uses unknown placeholder `{\(bad)}`; "
+              + "known: \(FeedbackTemplate.placeholders.map { "{\($0)}" }.joined(separator: ", "))")
+        }
+      }
+    }
+  }
+
+  // MARK: Packs
+
+  private static let packKeys = ["id", "detector", "language", "description", "cues"]
+  private static let cueKeys = ["id", "signal", "weight", "phrases", "exceptions", "match", "no_match", "note"]
+
+  /// Loads one cue-pack file.
+  public func loadPack(file: String) throws -> CuePack {
+    let fallbackID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    var root = try YAMLValue.parse(try readText(file, id: fallbackID), file: file, id: fallbackID)
+    let entries = try root.mapping(allowed: Self.packKeys, required: ["id", "detector", "language", "cues"])
+    func value(_ key: String) -> YAMLValue? { entries.first { $0.key == key }?.value }
+    let id = try value("id")!.string()
+    root.id = id
+    let detector = try value("detector")!.string()
+    var pack = CuePack(
+      id: id, detector: detector, language: try value("language")!.string(),
+      description: try value("description")?.string() ?? "", cues: [], file: file)
+    var ids: Set<String> = []
+    for var entry in try value("cues")!.sequence() {
+      entry.id = id
+      let fields = try entry.mapping(allowed: Self.cueKeys, required: ["id", "signal", "phrases"])
+      func field(_ key: String) -> YAMLValue? { fields.first { $0.key == key }?.value }
+      let cueIDValue = field("id")!
+      let cueID = try cueIDValue.string()
+      guard ids.insert(cueID).inserted else { throw cueIDValue.error("duplicate cue id `\(cueID)` in pack `\(id)`") }
+      var weight = 1.0
+      if let w = field("weight") {
+        weight = try w.double()
+        guard weight >= 0 else { throw w.error("weight is negative; use 0 or more") }
+      }
+      func phrases(_ key: String) throws -> [PhrasePattern] {
+        guard let list = field(key) else { return [] }
+        let items: [YAMLValue] = (list.node.scalar != nil) ? [list] : try list.sequence()
+        return try items.flatMap { item in
+          do {
+            return try PhrasePattern.compile(try item.string(), analyzer: analyzer)
+          } catch let error as PhraseError {
+            throw item.error("cue `\(cueID)`: \(error.message)")
+          }
+        }
+      }
+      func examples(_ key: String) throws -> [CueExample] {
+        guard let list = field(key) else { return [] }
+        let items: [YAMLValue] = (list.node.scalar != nil) ? [list] : try list.sequence()
+        return try items.map {
+          CueExample(text: try $0.string(), location: SourceLocation(file: file, line: $0.line, column: $0.column))
+        }
+      }
+      let cue = Cue(
+        id: cueID, signal: try field("signal")!.string(), weight: weight, phrases: try phrases("phrases"),
+        exceptions: try phrases("exceptions"), matchExamples: try examples("match"),
+        noMatchExamples: try examples("no_match"),
+        location: SourceLocation(file: file, line: entry.line, column: entry.column))
+      if cue.phrases.isEmpty { throw cueIDValue.error("cue `\(cueID)` has no phrases") }
+      for example in cue.matchExamples where !example.text.contains("⟦") {
+        throw RubricError(
+          file: file, line: example.location.line, column: example.location.column, id: id,
+          message: "cue `\(cueID)`: a `match:` example must mark the expected span with ⟦…⟧")
+      }
+      pack.cues.append(cue)
+    }
+    return pack
+  }
+}

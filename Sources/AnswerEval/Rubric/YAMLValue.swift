@@ -1,0 +1,167 @@
+import Yams
+
+/// A node of a rubric YAML file with what is needed to point at it: the file, the owning id, the node's
+/// line and column. Accessors throw a ``RubricError`` at the node's position, saying what was expected.
+struct YAMLValue {
+  let node: Node
+  let file: String
+  /// The rubric or pack id used in messages.
+  var id: String
+  /// Where the value sits, for messages: `criteria[2].weight`.
+  let path: String
+
+  var line: Int { node.mark?.line ?? 0 }
+  var column: Int { node.mark?.column ?? 0 }
+
+  func error(_ message: String) -> RubricError {
+    RubricError(file: file, line: line, column: column, id: id, message: message)
+  }
+
+  /// Parses a whole file. Anchors and aliases are refused (an alias bomb is never expanded).
+  static func parse(_ text: String, file: String, id: String) throws -> YAMLValue {
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw RubricError(yamlError: error, file: file, id: id)
+    }
+    guard let node else {
+      throw RubricError(file: file, line: 1, column: 1, id: id, message: "the file is empty; see Rubrics/README.md")
+    }
+    var budget = 200_000
+    try refuseAnchors(node, file: file, id: id, budget: &budget)
+    return YAMLValue(node: node, file: file, id: id, path: "")
+  }
+
+  private static func refuseAnchors(_ node: Node, file: String, id: String, budget: inout Int) throws {
+    budget -= 1
+    let anchored: Bool
+    switch node {
+    case .scalar(let s): anchored = s.anchor != nil
+    case .mapping(let m): anchored = m.anchor != nil
+    case .sequence(let s): anchored = s.anchor != nil
+    case .alias: anchored = true
+    }
+    if anchored {
+      throw RubricError(
+        file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, id: id,
+        message: "anchors and aliases (&name, *name) are not allowed in rubric files; write the values out")
+    }
+    if budget < 0 {
+      throw RubricError(
+        file: file, line: 1, column: 1, id: id, message: "the file has more than 200000 YAML nodes; split it")
+    }
+    switch node {
+    case .mapping(let m):
+      for (k, v) in m {
+        try refuseAnchors(k, file: file, id: id, budget: &budget)
+        try refuseAnchors(v, file: file, id: id, budget: &budget)
+      }
+    case .sequence(let s):
+      for v in s { try refuseAnchors(v, file: file, id: id, budget: &budget) }
+    default: break
+    }
+  }
+
+  private func at(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+  /// The entries of a mapping, in file order. Keys not in `allowed` are errors at the key's position,
+  /// and keys in `required` must be present.
+  func mapping(allowed: [String], required: [String] = []) throws -> [(key: String, value: YAMLValue)] {
+    guard case .mapping(let mapping) = node else {
+      throw error("`\(path.isEmpty ? "the file" : path)` must be a mapping (key: value lines)")
+    }
+    var entries: [(String, YAMLValue)] = []
+    var seen: Set<String> = []
+    for (keyNode, valueNode) in mapping {
+      let key = keyNode.scalar?.string ?? ""
+      let keyValue = YAMLValue(node: keyNode, file: file, id: id, path: at(key))
+      if !allowed.contains(key) {
+        let suggestion = allowed.min { editDistance($0, key) < editDistance($1, key) } ?? ""
+        let hint =
+          editDistance(suggestion, key) <= 3
+          ? "did you mean `\(suggestion)`?" : "allowed keys: \(allowed.joined(separator: ", "))"
+        throw keyValue.error("unknown key `\(at(key))`; \(hint)")
+      }
+      if !seen.insert(key).inserted { throw keyValue.error("duplicate key `\(at(key))`; keep one") }
+      entries.append((key, YAMLValue(node: valueNode, file: file, id: id, path: at(key))))
+    }
+    for key in required where !seen.contains(key) {
+      throw error("missing key `\(at(key))`; add it (see Rubrics/README.md)")
+    }
+    return entries
+  }
+
+  func sequence() throws -> [YAMLValue] {
+    guard case .sequence(let sequence) = node else {
+      throw error("`\(path)` must be a list (lines starting with `- `)")
+    }
+    return sequence.enumerated().map { YAMLValue(node: $1, file: file, id: id, path: "\(path)[\($0)]") }
+  }
+
+  func string() throws -> String {
+    guard case .scalar(let scalar) = node else { throw error("`\(path)` must be a text value") }
+    return scalar.string
+  }
+
+  func double() throws -> Double {
+    guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Double(scalar.string) else {
+      throw error("`\(path)` must be a number")
+    }
+    return value
+  }
+
+  func int() throws -> Int {
+    guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+      throw error("`\(path)` must be a whole number")
+    }
+    return value
+  }
+
+  func bool() throws -> Bool {
+    guard case .scalar(let scalar) = node, scalar.style == .plain else {
+      throw error("`\(path)` must be true or false")
+    }
+    switch scalar.string {
+    case "true", "yes": return true
+    case "false", "no": return false
+    default: throw error("`\(path)` must be true or false")
+    }
+  }
+
+  /// A text value, or a list of text values.
+  func strings() throws -> [String] {
+    if case .scalar = node { return [try string()] }
+    return try sequence().map { try $0.string() }
+  }
+}
+
+extension RubricError {
+  init(yamlError: YamlError, file: String, id: String) {
+    switch yamlError {
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+      self.init(file: file, line: mark.line, column: mark.column, id: id, message: "YAML syntax error: \(problem)")
+    case .composer(_, let problem, let mark, _):
+      self.init(file: file, line: mark.line, column: mark.column, id: id, message: "YAML error: \(problem)")
+    default:
+      self.init(file: file, line: 0, column: 0, id: id, message: "YAML error: \(yamlError)")
+    }
+  }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a), b = Array(b)
+  if a.isEmpty { return b.count }
+  if b.isEmpty { return a.count }
+  var previous = Array(0...b.count)
+  var current = [Int](repeating: 0, count: b.count + 1)
+  for i in 1...a.count {
+    current[0] = i
+    for j in 1...b.count {
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    swap(&previous, &current)
+  }
+  return previous[b.count]
+}
