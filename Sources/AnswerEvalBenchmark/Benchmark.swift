@@ -23,7 +23,8 @@ enum Benchmark {
     let repeats = option("--repeat", default: 3)
     let extra = option("--extra", default: 1000)
     guard arguments.count == 2 else {
-      FileHandle.standardError.write(Data("usage: answer-eval-bench text|grade|cues DIR [--repeat N] [--extra N]\n".utf8))
+      FileHandle.standardError.write(
+        Data("usage: answer-eval-bench text|grade|cues DIR [--repeat N] [--extra N]\n".utf8))
       exit(64)
     }
     let inputs = try loadAnswers(arguments[1])
@@ -101,9 +102,11 @@ enum Benchmark {
       let phrase = (0..<(2 + next(3))).map { _ in words[next(words.count)] }.joined(separator: " ")
       cues.append(
         Cue(
-          id: "synthetic.\(i)", signal: "synthetic", weight: 1, phrases: try PhrasePattern.compile(phrase, analyzer: analyzer),
+          id: "synthetic.\(i)", signal: "synthetic", weight: 1,
+          phrases: try PhrasePattern.compile(phrase, analyzer: analyzer),
           exceptions: [], matchExamples: [], noMatchExamples: [], location: location))
     }
-    return CuePack(id: "synthetic.en", detector: "synthetic", language: "en", description: "", cues: cues, file: "synthetic")
+    return CuePack(
+      id: "synthetic.en", detector: "synthetic", language: "en", description: "", cues: cues, file: "synthetic")
   }
 }
