@@ -18,6 +18,10 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
     ),
+    // libxml2, seen only by AnswerEvalXML (its headers include ICU's, which clash with Foundation's ICU).
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    // A Foundation-free XML writer (xmlTextWriter) and XSD validator with a pure-Swift API.
+    .target(name: "AnswerEvalXML", dependencies: ["CLibXML2"]),
     // Bytes to analyzed text: decoding, Markdown structure, normalization, tokens, sentences.
     .target(name: "AnswerEvalText", dependencies: ["CICU"]),
     // Rubrics, detectors, scoring and reports.
@@ -33,6 +37,7 @@ let package = Package(
     // Helpers shared by the test targets (fixtures through #filePath, running the built binary).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "AnswerEvalTextTests", dependencies: ["AnswerEvalText", "TestSupport"]),
+    .testTarget(name: "AnswerEvalXMLTests", dependencies: ["AnswerEvalXML", "TestSupport"]),
     .testTarget(name: "AnswerEvalCLITests", dependencies: ["AnswerEvalCLI", "TestSupport"]),
   ]
 )
