@@ -27,7 +27,7 @@ let package = Package(
     // Rubrics, detectors, scoring and reports.
     .target(
       name: "AnswerEval",
-      dependencies: ["AnswerEvalText", .product(name: "Yams", package: "Yams")]
+      dependencies: ["AnswerEvalText", "AnswerEvalXML", .product(name: "Yams", package: "Yams")]
     ),
     .executableTarget(
       name: "AnswerEvalCLI",
@@ -35,9 +35,10 @@ let package = Package(
     ),
     .executableTarget(name: "AnswerEvalBenchmark", dependencies: ["AnswerEval", "CICU"]),
     // Helpers shared by the test targets (fixtures through #filePath, running the built binary).
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["AnswerEval", "AnswerEvalText"], path: "Tests/TestSupport"),
     .testTarget(name: "AnswerEvalTextTests", dependencies: ["AnswerEvalText", "TestSupport"]),
     .testTarget(name: "AnswerEvalXMLTests", dependencies: ["AnswerEvalXML", "TestSupport"]),
+    .testTarget(name: "AnswerEvalTests", dependencies: ["AnswerEval", "AnswerEvalXML", "TestSupport"]),
     .testTarget(name: "AnswerEvalCLITests", dependencies: ["AnswerEvalCLI", "TestSupport"]),
   ]
 )
