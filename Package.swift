@@ -39,6 +39,6 @@ let package = Package(
     .testTarget(name: "AnswerEvalTextTests", dependencies: ["AnswerEvalText", "TestSupport"]),
     .testTarget(name: "AnswerEvalXMLTests", dependencies: ["AnswerEvalXML", "TestSupport"]),
     .testTarget(name: "AnswerEvalTests", dependencies: ["AnswerEval", "AnswerEvalXML", "TestSupport"]),
-    .testTarget(name: "AnswerEvalCLITests", dependencies: ["AnswerEvalCLI", "TestSupport"]),
+    .testTarget(name: "AnswerEvalCLITests", dependencies: ["AnswerEvalCLI", "AnswerEvalXML", "TestSupport"]),
   ]
 )
