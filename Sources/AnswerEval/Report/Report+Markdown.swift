@@ -51,7 +51,7 @@ extension Report {
 
   private var criteriaTable: String {
     table(
-      header: ["", "Criterion", "Score", "Weight", "Feedback", "Evidence"],
+      header: ["Detected", "Criterion", "Score", "Weight", "Feedback", "Evidence"],
       alignments: [":-:", "---", "---:", "---:", "---", "---"],
       rows: criteria.map {
         [
