@@ -2,9 +2,9 @@ import AnswerEval
 import Testing
 
 @Suite struct LengthDetectorTests {
-  /// `n` words of a plain sentence pattern, as a text with full stops.
+  /// `n` words in sentences of eight ("Word word … word.").
   func words(_ n: Int) -> String {
-    (0..<n).map { $0 % 8 == 7 ? "word." : "word" }.joined(separator: " ")
+    (0..<n).map { $0 % 8 == 0 ? "Word" : $0 % 8 == 7 ? "word." : "word" }.joined(separator: " ")
   }
 
   @Test func examples() throws {
@@ -28,14 +28,14 @@ import Testing
     let (finding, _) = try TestRubrics.finding("pitfall.length", text)
     #expect(try TestRubrics.finding("pitfall.length", text).evidence.map(\.text) == ["I’d just use Kafka."])
     #expect(finding.values["found"] == "short" && finding.values["value"] == "80–600")
-    #expect(finding.values["missing"]?.hasPrefix("tell one specific story") == true)
+    #expect(finding.values["missing"]?.hasPrefix("give the situation") == true)
   }
 
   @Test func longAnswerPointsPastTheLimit() throws {
-    let text = words(600) + " Then the overflow starts here."
+    let text = words(598) + " Then the overflow starts here."
     let (finding, evidence) = try TestRubrics.finding("pitfall.length", text)
     #expect(finding.outcome == .partial && finding.values["found"] == "long")
-    #expect(evidence.map(\.text) == ["Then the overflow starts here."])
+    #expect(evidence.map(\.text) == ["Word word word word word word Then the overflow starts here."])
   }
 
   @Test func emptyAnswerIsFarTooShortWithNoEvidence() throws {

@@ -4,8 +4,8 @@
 /// (default half of `min_words`) or up to `far_above` (default 1.5 × `max_words`) — is a warning (outcome
 /// partial, score 0.5); further out is the full mistake (score 0). Template values: `{count}` the words,
 /// `{value}` the band ("80–600"), `{found}` "short" or "long", `{missing}` the rubric's `short_advice` or
-/// `long_advice`. Evidence is the whole answer when it is short, and the words past `max_words` when it is
-/// long (where to cut).
+/// `long_advice`. Evidence is the whole answer when it is short, and when it is long everything from the
+/// sentence that crosses `max_words` on (where to cut).
 public struct LengthDetector: Detector {
   public static let descriptor = DetectorDescriptor(
     id: "length",
@@ -64,7 +64,7 @@ public struct LengthDetector: Detector {
     }
     var start = first.range.lowerBound
     if count > maximum, let overflow = Self.wordToken(Int(maximum), in: context) {
-      start = context.text.tokens[overflow].range.lowerBound
+      start = context.text.sentences[context.text.tokens[overflow].sentence].range.lowerBound
     }
     return Finding(
       detected: true, score: outcome.pitfallScore, outcome: outcome, evidence: [start..<last.range.upperBound],
