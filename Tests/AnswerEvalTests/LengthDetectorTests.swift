@@ -42,4 +42,20 @@ import Testing
     let (finding, evidence) = try TestRubrics.finding("pitfall.length", "")
     #expect(finding.outcome == .present && evidence.isEmpty)
   }
+
+  @Test func bandsMustBeNumbers() throws {
+    let file = try TestRubrics.write(
+      """
+      id: length-test
+      version: 1.0.0
+      extends: behavioral
+      criteria:
+        - id: pitfall.length
+          parameters:
+            min_words: eighty
+      """)
+    let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
+    #expect(error.line == 7 && error.column == 18)
+    #expect(error.message == "`criteria[0].parameters.min_words` must be a number")
+  }
 }

@@ -65,6 +65,25 @@ import Testing
     #expect(try TestRubrics.finding("pitfall.no-result", definition, rubric: everything).finding.outcome == .present)
   }
 
+  @Test func whenMissingSoftensOrSilences() throws {
+    for (value, outcome) in [("partial", Finding.Outcome.partial), ("none", .missing), ("present", .present)] {
+      let rubric = try rubric("      criterion: star.result\n      when_missing: \(value)")
+      #expect(try TestRubrics.finding("pitfall.no-result", story, rubric: rubric).finding.outcome == outcome)
+    }
+  }
+
+  @Test func parameterValuesAreCheckedWhereTheyAreWritten() throws {
+    for (parameters, column, message) in [
+      ("      criterion: star.result\n      when_missing: sometimes", 21, "must be one of: present, partial, none"),
+      ("      criterion: star.result\n      requires_story: maybe", 23, "must be true or false"),
+      ("      criterion: star.result\n      evidence_section: ending", 25, "must be one of: situation, task, action"),
+    ] {
+      let file = try TestRubrics.write(yaml(parameters))
+      let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
+      #expect(error.line == 11 && error.column == column && error.message.contains(message), "\(parameters)")
+    }
+  }
+
   @Test func theReferenceIsEvaluatedOnceWhateverTheOrder() throws {
     let rubric = try rubric("      criterion: star.result")
     let context = try TestRubrics.context(story + " Load time fell to 1.8 seconds.", rubric: rubric)

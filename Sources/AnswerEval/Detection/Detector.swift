@@ -5,11 +5,15 @@ import AnswerEvalText
 public struct DetectorDescriptor: Sendable {
   public struct Parameter: Sendable {
     /// What the loader checks a parameter's value against, at the value's position in the YAML.
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, Equatable {
       /// Any value; the detector reads it as it needs.
       case any
       /// A number.
       case number
+      /// `true` or `false`.
+      case flag
+      /// One of these words.
+      case oneOf([String])
       /// The id of another, quality criterion of the same rubric (so references never form a cycle).
       case criterion
     }

@@ -3,7 +3,9 @@
 ///
 /// It reads that criterion's finding through ``AnswerContext/finding(of:)`` (evaluated once, whatever the
 /// order of criteria) and turns it around: the criterion present is no pitfall (score 1), partial is a
-/// warning (score 0.5), missing is the mistake (score 0).
+/// warning (score 0.5), missing is the mistake (score 0) — or what `when_missing` says (`partial` for a
+/// warning, `none` to stay quiet: "no tradeoff" is worth a warning when a story weighs a choice and names
+/// no cost, not the full penalty for every story that has no decision in it).
 ///
 /// Only answers that tell a story are judged (`requires_story`, default true): a definition or a piece of
 /// advice with no numbers is not worth "add a number" feedback — the missing story is the problem, and
@@ -25,8 +27,12 @@ public struct MissingCriterionDetector: Detector {
     packs: [],
     parameters: [
       .init("criterion", "the id of the quality criterion this pitfall mirrors", required: true, kind: .criterion),
-      .init("requires_story", "judge only answers that tell a story (default true)"),
-      .init("evidence_section", "a STAR section (situation, task, action, result, reflection) to point at"),
+      .init("requires_story", "judge only answers that tell a story (default true)", kind: .flag),
+      .init(
+        "evidence_section", "a STAR section to point at", kind: .oneOf(Report.Section.Label.allCases.map(\.rawValue))),
+      .init(
+        "when_missing", "the outcome when the criterion is missing (default present)",
+        kind: .oneOf(["present", "partial", "none"])),
     ],
     examples: [
       .init(
@@ -56,7 +62,12 @@ public struct MissingCriterionDetector: Detector {
     switch target.outcome {
     case .present: outcome = .missing
     case .partial: outcome = .partial
-    case .missing: outcome = .present
+    case .missing:
+      switch criterion.string("when_missing") {
+      case "partial": outcome = .partial
+      case "none": outcome = .missing
+      default: outcome = .present
+      }
     }
     var evidence: [Range<Int>] = []
     if outcome != .missing, let name = criterion.string("evidence_section"),

@@ -198,8 +198,14 @@ public struct RubricLoader {
         let declared = DetectorRegistry.descriptor(criterion.detector)?.parameters ?? []
         for (key, parameter) in try v.mapping(allowed: declared.map(\.name)) {
           let value = try Self.parameter(parameter)
-          if declared.first(where: { $0.name == key })?.kind == .number, value.number == nil {
+          switch declared.first(where: { $0.name == key })?.kind {
+          case .number where value.number == nil:
             throw parameter.error("`\(parameter.path)` must be a number")
+          case .flag where value.bool == nil:
+            throw parameter.error("`\(parameter.path)` must be true or false")
+          case .oneOf(let words) where !words.contains(value.string ?? ""):
+            throw parameter.error("`\(parameter.path)` must be one of: \(words.joined(separator: ", "))")
+          default: break
           }
           criterion.parameters[key] = value
           criterion.parameterLocations[key] = SourceLocation(
