@@ -6,7 +6,7 @@ import Foundation
 /// with no number).
 ///
 /// A pitfall of density, not of a single word: the cues' weights are summed and divided by the answer's
-/// words. At least `min_count` (2) weighted hedges and `partial_per_100` (3) per 100 words is a warning
+/// words. At least `min_count` (1.5) weighted hedges and `partial_per_100` (2.5) per 100 words is a warning
 /// (score 0.5); `present_per_100` (6) or more is the full mistake (score 0). Evidence is every hedge (when it fires);
 /// `{found}` quotes the first three, `{count}` counts them.
 public struct HedgingDetector: Detector {
@@ -22,8 +22,8 @@ public struct HedgingDetector: Detector {
       """,
     packs: ["hedging"],
     parameters: [
-      .init("min_count", "the least weighted number of hedges that can fire (default 2)", kind: .number),
-      .init("partial_per_100", "weighted hedges per 100 words for a warning (default 3)", kind: .number),
+      .init("min_count", "the least weighted number of hedges that can fire (default 1.5)", kind: .number),
+      .init("partial_per_100", "weighted hedges per 100 words for a warning (default 2.5)", kind: .number),
       .init("present_per_100", "weighted hedges per 100 words for the full penalty (default 6)", kind: .number),
     ],
     examples: [
@@ -51,7 +51,7 @@ public struct HedgingDetector: Detector {
       $0.signal != "unquantified" || context.features[$0.sentence].numbers == 0
     }
     let density = CueDensity(hedges, words: context.text.statistics.words)
-    let outcome = density.outcome(criterion, minCount: 2, partialPer100: 3, presentPer100: 6)
+    let outcome = density.outcome(criterion, minCount: 1.5, partialPer100: 2.5, presentPer100: 6)
     let evidence = density.matches.map { context.range(ofTokens: $0.tokens) }
     return Finding(
       detected: outcome != .missing, score: outcome.pitfallScore, outcome: outcome,
