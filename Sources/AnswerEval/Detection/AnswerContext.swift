@@ -52,7 +52,7 @@ public final class AnswerContext {
     guard let index = rubric.rubric.criteria.firstIndex(where: { $0.id == criterionID }) else { return nil }
     precondition(
       evaluating.insert(criterionID).inserted,
-      "criterion `\(criterionID)` depends on itself: RubricLoader refuses criterion references that chain")
+      "criterion `\(criterionID)` depends on itself: RubricLoader lets criteria refer only to quality criteria")
     defer { evaluating.remove(criterionID) }
     let finding = rubric.detectors[index].evaluate(rubric.rubric.criteria[index], in: self)
     findings[criterionID] = finding

@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Problems are ``RubricError``s that point into the YAML: unknown keys (with a "did you mean"), wrong
 /// types, unknown detectors, duplicate ids, missing cue packs, cyclic `extends`, negative weights, bad
-/// phrases, anchors and aliases.
+/// phrases, anchors and aliases; detector parameters of the wrong kind (a number, true/false, one of a
+/// list, a criterion id that must name another quality criterion of the rubric), and a `cap` on anything
+/// but a pitfall.
 ///
 /// ```swift
 /// let rubric = try RubricLoader(catalog: .standard()).load(name: "behavioral")
