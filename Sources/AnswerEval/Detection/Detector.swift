@@ -4,14 +4,30 @@ import AnswerEvalText
 /// finds, why, its parameters and the cue pack it reads, with examples that run in the tests.
 public struct DetectorDescriptor: Sendable {
   public struct Parameter: Sendable {
+    /// What the loader checks a parameter's value against, at the value's position in the YAML.
+    public enum Kind: Sendable, Equatable {
+      /// Any value; the detector reads it as it needs.
+      case any
+      /// A number.
+      case number
+      /// `true` or `false`.
+      case flag
+      /// One of these words.
+      case oneOf([String])
+      /// The id of another, quality criterion of the same rubric (so references never form a cycle).
+      case criterion
+    }
+
     public var name: String
     public var summary: String
     public var required: Bool
+    public var kind: Kind
 
-    public init(_ name: String, _ summary: String, required: Bool = false) {
+    public init(_ name: String, _ summary: String, required: Bool = false, kind: Kind = .any) {
       self.name = name
       self.summary = summary
       self.required = required
+      self.kind = kind
     }
   }
 

@@ -1,7 +1,15 @@
 /// Every detector a rubric can name in `detector:`.
 public enum DetectorRegistry {
   public static let types: [any Detector.Type] = [
-    StarSectionDetector.self
+    StarSectionDetector.self,
+    HedgingDetector.self,
+    BlameDetector.self,
+    WeWithoutIDetector.self,
+    JargonDetector.self,
+    LengthDetector.self,
+    MissingCriterionDetector.self,
+    KeywordStuffingDetector.self,
+    GibberishDetector.self,
   ]
 
   public static var all: [DetectorDescriptor] { types.map { $0.descriptor } }
