@@ -12,8 +12,12 @@ struct ScoreCommand: ParsableCommand {
       order given. --format jsonl prints one compact report per line. An input that cannot be read or \
       decoded is reported on stderr; the others are still graded, and the exit code is then 2.
 
+      The rubric is --rubric when given; otherwise the one an answer names in its front matter \
+      (`rubric: deployment-tradeoff`); otherwise behavioral.
+
       Examples:
         answer-eval score Corpora/examples/answer.md
+        answer-eval score my-answer.md --rubric deployment-tradeoff
         cat answer.txt | answer-eval score - --format json --stdin-name candidate-17
       """
   )
@@ -28,6 +32,13 @@ struct ScoreCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: json, jsonl or text.")
   var format: Format = .json
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The rubric: a bundled name or a YAML file (default: the answer's front matter `rubric:`, else behavioral).",
+      valueName: "name|path"))
+  var rubric: String?
+
   @OptionGroup var input: InputOptions
 
   func validate() throws {
@@ -36,12 +47,18 @@ struct ScoreCommand: ParsableCommand {
   }
 
   func run() throws {
-    let grader = try Grader()
+    let grader: Grader
+    do {
+      grader = try Grader(rubric: try RubricLibrary.shared.compiled(rubric ?? RubricLibrary.defaultName))
+    } catch {
+      Diagnostics.error(describe(error))
+      throw ExitStatus.failed
+    }
     var reports: [Report] = []
     var failed = false
     for path in files {
       do {
-        let report = try input.grade(path, with: grader).report
+        let report = try input.grade(path, with: grader, followFrontMatter: rubric == nil).report
         switch format {
         case .jsonl: Output.write(try ReportFormat.jsonl.render(report))
         case .json, .text: reports.append(report)

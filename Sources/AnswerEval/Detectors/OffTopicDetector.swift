@@ -1,0 +1,147 @@
+import AnswerEvalText
+
+/// Finds answers that do not address the question of a question-specific rubric (`pitfall.off-topic`).
+///
+/// Detected when both hold:
+/// 1. the answer covers none of the rubric's key points (no `coverage` criterion is `present`; passing
+///    mentions do not save it), and
+/// 2. it shares little vocabulary with the question: fewer than `min_topic_share` (default 0.1) of its
+///    content words belong to the **topic vocabulary**.
+///
+/// Content words are word tokens of at least three letters that the `off-topic` packs do not list as
+/// function words (signal `function`). The topic vocabulary is every content word (stemmed) of the
+/// `question` parameter and of the phrases of the `coverage` cues whose signal is one of the rubric's
+/// points, their aspects, or a `topic_signals` signal (default `topic`: the domain words of the pack);
+/// prefix patterns (`monitor*`) count too.
+///
+/// Answers with fewer than `min_words` content words (default 4) are not judged: too short to tell, and
+/// the length pitfalls speak to them. A rubric without coverage criteria has nothing to compare with and
+/// never detects it. The feedback names what the answer talks about instead: its most frequent content
+/// words outside the topic (`{found}`, with their first occurrences as evidence); `{value}` is the topic
+/// share in percent, `{count}` the number of content words.
+public struct OffTopicDetector: Detector {
+  public static let descriptor = DetectorDescriptor(
+    id: "off-topic",
+    kind: .pitfall,
+    summary: "The answer does not address the question: it covers none of the key points and shares little "
+      + "vocabulary with the question.",
+    rationale: """
+      A fluent, well-built story about something else is still a miss: interviewers stop listening when the \
+      answer drifts from the question. Requiring both no covered point and a low share of topic words keeps \
+      a short on-topic answer that names its points only in passing from being flagged.
+      """,
+    packs: ["off-topic"],
+    parameters: [
+      .init("question", "the question's text; its content words join the topic vocabulary"),
+      .init("min_topic_share", "below this share of topic words (0–1) an answer with no covered point is off-topic"),
+      .init("min_words", "answers with fewer content words are not judged (default 4)"),
+      .init("topic_signals", "coverage-pack signals whose words are domain vocabulary (default [topic])"),
+      .init("top", "how many of the answer's own frequent words the feedback names (default 3)"),
+    ],
+    examples: [
+      .init(
+        "My sourdough starter took weeks to get right. I fed it flour and water twice a day and kept it warm "
+          + "near the oven, and the loaves finally rose.",
+        detected: true, criterion: "pitfall.off-topic", rubric: "drift-detection-design"),
+      .init(
+        "I would log the features and predictions, compare the feature distributions with the training data "
+          + "using PSI, and alert the owner when the drift passes a back-tested threshold.",
+        detected: false, criterion: "pitfall.off-topic", rubric: "drift-detection-design"),
+    ])
+
+  public init() {}
+
+  public func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding {
+    let none = Finding(detected: false, score: 1, outcome: .missing)
+    let points = context.rubric.rubric.criteria.filter { $0.detector == CoverageDetector.descriptor.id }
+    guard !points.isEmpty else { return none }
+    let function = Vocabulary(context.rubric.rubric.packs(for: descriptor.id).flatMap(\.cues).filter {
+      $0.signal == "function"
+    })
+    let topicSignals = Set(
+      points.flatMap { CoverageDetector.signals(of: $0) }
+        + (criterion.parameters["topic_signals"]?.strings ?? ["topic"]))
+    var topic = Vocabulary(
+      context.rubric.rubric.packs(for: CoverageDetector.descriptor.id).flatMap(\.cues).filter {
+        topicSignals.contains($0.signal)
+      }, excluding: function)
+    if let question = criterion.string("question") { topic.add(words: question, excluding: function) }
+
+    // The answer's content words, grouped by stem: count, first token.
+    var total = 0
+    var onTopic = 0
+    var others: [String: (count: Int, first: Int)] = [:]
+    for (index, token) in context.text.tokens.enumerated() where Vocabulary.isContent(token.normalized, token.kind) {
+      guard !function.contains(token.normalized) else { continue }
+      total += 1
+      if topic.contains(token.normalized) {
+        onTopic += 1
+      } else {
+        let stem = Stemmer.stem(token.normalized)
+        others[stem] = ((others[stem]?.count ?? 0) + 1, others[stem]?.first ?? index)
+      }
+    }
+    guard Double(total) >= criterion.number("min_words", default: 4) else { return none }
+    let share = Double(onTopic) / Double(total)
+    let covered = points.contains { CoverageDetector().evaluate($0, in: context).outcome == .present }
+    guard !covered, share < criterion.number("min_topic_share", default: 0.1) else { return none }
+
+    let top = others.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }
+      .prefix(Int(criterion.number("top", default: 3)))
+      .map(\.value.first).sorted()
+    let evidence = top.map { context.text.tokens[$0].range }
+    return Finding(
+      detected: true, score: 0, outcome: .present, evidence: evidence,
+      values: [
+        "found": FeedbackTemplate.list(evidence.map { "“\(context.text.string($0))”" }),
+        "value": "\(Int((share * 100).rounded()))", "count": "\(total)",
+      ])
+  }
+}
+
+extension OffTopicDetector {
+  /// A set of words from cue phrases: stems, exact forms and prefixes, checked the way the cue matcher
+  /// checks a token.
+  struct Vocabulary {
+    var stems: Set<String> = []
+    var exact: Set<String> = []
+    var prefixes: [String] = []
+
+    init(_ cues: [Cue], excluding stop: Vocabulary? = nil) {
+      for cue in cues {
+        for phrase in cue.phrases {
+          for case .alternatives(let alternatives) in phrase.elements {
+            for sequence in alternatives {
+              for test in sequence {
+                switch test {
+                case .stem(let s) where !(stop?.contains(s) ?? false) && s.count >= 3: stems.insert(s)
+                case .exact(let e) where !(stop?.contains(e) ?? false) && e.count >= 2: exact.insert(e)
+                case .prefix(let p) where p.count >= 3: prefixes.append(p)
+                default: break
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    /// Adds the content words of a text (a question), split at anything but letters and digits.
+    mutating func add(words text: String, excluding stop: Vocabulary) {
+      for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+      where word.count >= 3 && !stop.contains(word) {
+        stems.insert(Stemmer.stem(word))
+      }
+    }
+
+    func contains(_ normalized: String) -> Bool {
+      exact.contains(normalized) || stems.contains(Stemmer.stem(normalized))
+        || prefixes.contains { normalized.hasPrefix($0) }
+    }
+
+    /// A word that can carry topic: a word token of at least three characters.
+    static func isContent(_ normalized: String, _ kind: Token.Kind) -> Bool {
+      kind == .word && normalized.count >= 3
+    }
+  }
+}
