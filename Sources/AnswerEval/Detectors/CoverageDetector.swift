@@ -7,9 +7,10 @@ import AnswerEvalText
 /// `point` parameter, by default the criterion id after `coverage.`) or one of its `aspects`. Each
 /// sentence that matches some of them is a **mention**, worth the sum of the weights of the distinct cues
 /// it matches, at most 1. A mention is **passing** — worth half — when the sentence has fewer than
-/// `min_words` words (a bare list item, "Third, overfitting.") or names `crowded` or more of the rubric's
-/// points at once (an enumeration: "speed versus accuracy, freshness versus cost, complexity versus
-/// interpretability"). The point's **support** is the sum of its mentions.
+/// `min_words` words for each of the rubric's points it names: a bare list item ("Third, overfitting."),
+/// or an enumeration ("speed versus accuracy, freshness versus cost, complexity versus interpretability"
+/// — 11 words for 3 points). A long sentence that develops several points is not passing. The point's
+/// **support** is the sum of its mentions.
 ///
 /// - **present**: support reaches `present_at` (default 1) and every aspect is found. With the lexicon
 ///   convention — a cue that only names the point weighs 0.5, a concrete technique, metric or practice
@@ -40,8 +41,7 @@ public struct CoverageDetector: Detector {
       .init("point", "the cue signal of the point (default: the criterion id after `coverage.`)"),
       .init("aspects", "signals that must all be found for the point to be covered, e.g. [speed, accuracy]"),
       .init("present_at", "support needed for `present` (default 1)"),
-      .init("min_words", "a sentence with fewer words is a passing mention (default 8)"),
-      .init("crowded", "a sentence naming this many of the rubric's points is an enumeration (default 3)"),
+      .init("min_words", "a sentence with fewer words per point it names is a passing mention (default 8)"),
     ],
     examples: [
       .init(
@@ -104,7 +104,6 @@ public struct CoverageDetector: Detector {
   static func coverage(of criterion: Criterion, in context: AnswerContext) -> Coverage {
     let signals = signals(of: criterion)
     let minWords = criterion.number("min_words", default: 8)
-    let crowded = Int(criterion.number("crowded", default: 3))
     let others = context.rubric.rubric.criteria.filter { $0.detector == descriptor.id }.map { Self.signals(of: $0) }
     var result = Coverage()
     var seenWords: Set<String> = []
@@ -122,7 +121,7 @@ public struct CoverageDetector: Detector {
         if seenWords.insert(word).inserted { result.words.append(word) }
       }
       let named = others.filter { set in matches.contains { set.contains($0.signal) } }.count
-      let passing = Double(context.features[index].words) < minWords || named >= crowded
+      let passing = Double(context.features[index].words) < minWords * Double(max(1, named))
       result.support += min(1, weights.values.reduce(0, +)) * (passing ? 0.5 : 1)
       result.mentions += 1
     }

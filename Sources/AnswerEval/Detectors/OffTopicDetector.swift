@@ -55,7 +55,7 @@ public struct OffTopicDetector: Detector {
     let none = Finding(detected: false, score: 1, outcome: .missing)
     let points = context.rubric.rubric.criteria.filter { $0.detector == CoverageDetector.descriptor.id }
     guard !points.isEmpty else { return none }
-    let function = Vocabulary(context.rubric.rubric.packs(for: descriptor.id).flatMap(\.cues).filter {
+    let function = Vocabulary(context.rubric.rubric.packs(for: Self.descriptor.id).flatMap(\.cues).filter {
       $0.signal == "function"
     })
     let topicSignals = Set(
