@@ -53,28 +53,31 @@ public struct OffTopicDetector: Detector {
 
   public func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding {
     let none = Finding(detected: false, score: 1, outcome: .missing)
-    let points = context.rubric.rubric.criteria.filter { $0.detector == CoverageDetector.descriptor.id }
+    let rubric = context.rubric.rubric
+    let points = rubric.criteria.filter { $0.detector == CoverageDetector.descriptor.id }
     guard !points.isEmpty else { return none }
-    let function = Vocabulary(context.rubric.rubric.packs(for: Self.descriptor.id).flatMap(\.cues).filter {
-      $0.signal == "function"
-    })
+    let function = Vocabulary(rubric.packs(for: Self.descriptor.id).flatMap(\.cues).filter { $0.signal == "function" })
+    let question = Vocabulary(words: criterion.string("question") ?? "", excluding: function)
     let topicSignals = Set(
       points.flatMap { CoverageDetector.signals(of: $0) }
         + (criterion.parameters["topic_signals"]?.strings ?? ["topic"]))
-    var topic = Vocabulary(
-      context.rubric.rubric.packs(for: CoverageDetector.descriptor.id).flatMap(\.cues).filter {
-        topicSignals.contains($0.signal)
-      }, excluding: function)
-    if let question = criterion.string("question") { topic.add(words: question, excluding: function) }
 
-    // The answer's content words, grouped by stem: count, first token.
+    // Tokens inside a match of a topic cue (a point's, an aspect's or a domain cue) are on topic.
+    var topical = Set<Int>()
+    for match in context.matches
+    where topicSignals.contains(match.signal)
+      && context.rubric.packDetector(ofCue: match.cue) == CoverageDetector.descriptor.id
+    {
+      topical.formUnion(match.tokens)
+    }
+    // The answer's content words; the others grouped by stem: count, first token.
     var total = 0
     var onTopic = 0
     var others: [String: (count: Int, first: Int)] = [:]
-    for (index, token) in context.text.tokens.enumerated() where Vocabulary.isContent(token.normalized, token.kind) {
-      guard !function.contains(token.normalized) else { continue }
+    for (index, token) in context.text.tokens.enumerated()
+    where Vocabulary.isContent(token) && !function.contains(token.normalized) {
       total += 1
-      if topic.contains(token.normalized) {
+      if topical.contains(index) || question.contains(token.normalized) {
         onTopic += 1
       } else {
         let stem = Stemmer.stem(token.normalized)
@@ -86,7 +89,12 @@ public struct OffTopicDetector: Detector {
     let covered = points.contains { CoverageDetector().evaluate($0, in: context).outcome == .present }
     guard !covered, share < criterion.number("min_topic_share", default: 0.1) else { return none }
 
-    let top = others.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }
+    // The most frequent; among equals the longer word (more telling), then the earlier.
+    let top = others.sorted {
+      let (a, b) = ($0.value, $1.value)
+      let (la, lb) = (context.text.tokens[a.first].range.count, context.text.tokens[b.first].range.count)
+      return (a.count, la, -a.first) > (b.count, lb, -b.first)
+    }
       .prefix(Int(criterion.number("top", default: 3)))
       .map(\.value.first).sorted()
     let evidence = top.map { context.text.tokens[$0].range }
@@ -100,34 +108,27 @@ public struct OffTopicDetector: Detector {
 }
 
 extension OffTopicDetector {
-  /// A set of words from cue phrases: stems, exact forms and prefixes, checked the way the cue matcher
-  /// checks a token.
+  /// A set of words: the single-word `=exact` forms of cue phrases (the function words), or the content
+  /// words of a text (the question), stemmed.
   struct Vocabulary {
-    var stems: Set<String> = []
     var exact: Set<String> = []
-    var prefixes: [String] = []
+    var stems: Set<String> = []
 
-    init(_ cues: [Cue], excluding stop: Vocabulary? = nil) {
+    /// The exact single words of `cues`' phrases.
+    init(_ cues: [Cue]) {
       for cue in cues {
         for phrase in cue.phrases {
           for case .alternatives(let alternatives) in phrase.elements {
-            for sequence in alternatives {
-              for test in sequence {
-                switch test {
-                case .stem(let s) where !(stop?.contains(s) ?? false) && s.count >= 3: stems.insert(s)
-                case .exact(let e) where !(stop?.contains(e) ?? false) && e.count >= 2: exact.insert(e)
-                case .prefix(let p) where p.count >= 3: prefixes.append(p)
-                default: break
-                }
-              }
+            for sequence in alternatives where sequence.count == 1 {
+              if case .exact(let word) = sequence[0] { exact.insert(word) }
             }
           }
         }
       }
     }
 
-    /// Adds the content words of a text (a question), split at anything but letters and digits.
-    mutating func add(words text: String, excluding stop: Vocabulary) {
+    /// The content words of `text` (split at anything but letters and digits), stemmed.
+    init(words text: String, excluding stop: Vocabulary) {
       for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
       where word.count >= 3 && !stop.contains(word) {
         stems.insert(Stemmer.stem(word))
@@ -136,12 +137,11 @@ extension OffTopicDetector {
 
     func contains(_ normalized: String) -> Bool {
       exact.contains(normalized) || stems.contains(Stemmer.stem(normalized))
-        || prefixes.contains { normalized.hasPrefix($0) }
     }
 
     /// A word that can carry topic: a word token of at least three characters.
-    static func isContent(_ normalized: String, _ kind: Token.Kind) -> Bool {
-      kind == .word && normalized.count >= 3
+    static func isContent(_ token: Token) -> Bool {
+      token.kind == .word && token.normalized.count >= 3
     }
   }
 }
