@@ -22,9 +22,10 @@ import AnswerEvalText
 ///
 /// Aspects are for points with several sides (`aspects: [speed, accuracy]`): each is a signal of its
 /// own, and a cue whose signal is the point itself ("the latency–accuracy tradeoff") counts for every
-/// side. Evidence is every matched cue span in text order; `{found}` is the aspects found (or, for a
-/// point without aspects, the words that matched), `{missing}` the aspects not found, `{count}` the
-/// number of sentences that mention the point.
+/// side. Evidence is every matched cue span in text order; `{evidence}` quotes the first three,
+/// `{found}` is the aspects found (or, for a point without aspects, the words that matched),
+/// `{missing}` the aspects not found, `{count}` the number of sentences that mention the point and
+/// `{value}` its support.
 public struct CoverageDetector: Detector {
   public static let descriptor = DetectorDescriptor(
     id: "coverage",
@@ -80,6 +81,8 @@ public struct CoverageDetector: Detector {
     ]
     values["found"] =
       aspects.isEmpty ? FeedbackTemplate.list(coverage.words.prefix(4).map { "“\($0)”" }) : FeedbackTemplate.list(found)
+    let quoted = coverage.evidence.prefix(3).map { "“\(Scorer.excerpt(context.text.string($0)))”" }
+    if !quoted.isEmpty { values["evidence"] = FeedbackTemplate.list(quoted) }
     if coverage.mentions == 0 {
       return Finding(detected: false, score: 0, outcome: .missing, values: values)
     }

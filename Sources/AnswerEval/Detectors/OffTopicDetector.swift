@@ -6,19 +6,24 @@ import AnswerEvalText
 /// 1. the answer covers none of the rubric's key points (no `coverage` criterion is `present`; passing
 ///    mentions do not save it), and
 /// 2. it shares little vocabulary with the question: fewer than `min_topic_share` (default 0.1) of its
-///    content words belong to the **topic vocabulary**.
+///    content words are **on topic**.
 ///
 /// Content words are word tokens of at least three letters that the `off-topic` packs do not list as
-/// function words (signal `function`). The topic vocabulary is every content word (stemmed) of the
-/// `question` parameter and of the phrases of the `coverage` cues whose signal is one of the rubric's
-/// points, their aspects, or a `topic_signals` signal (default `topic`: the domain words of the pack);
-/// prefix patterns (`monitor*`) count too.
+/// function words or fillers (signal `function`). A content word is on topic when it lies inside a match
+/// of a `coverage` cue whose signal is one of the rubric's points, one of their aspects, or a
+/// `topic_signals` signal (default `topic`: the domain words of the pack), or when its stem is a content
+/// word of the `question` parameter. Counting whole cue matches, not every word of every phrase, keeps
+/// the generic words of multi-word phrases ("moving *parts*", "manual *work*") from counting as topic.
 ///
 /// Answers with fewer than `min_words` content words (default 4) are not judged: too short to tell, and
 /// the length pitfalls speak to them. A rubric without coverage criteria has nothing to compare with and
-/// never detects it. The feedback names what the answer talks about instead: its most frequent content
-/// words outside the topic (`{found}`, with their first occurrences as evidence); `{value}` is the topic
-/// share in percent, `{count}` the number of content words.
+/// never detects it. The feedback names what the answer talks about instead: its `top` (default 3) most
+/// frequent content words that are not on topic (`{found}`; their first occurrences are the evidence);
+/// `{value}` is the topic share in percent, `{count}` the number of content words.
+///
+/// On the labelled corpus and the mock responses, graded with each bundled question rubric, no answer to
+/// the rubric's own question is flagged, and 15–16 of the 20 off-topic and gibberish answers are (the
+/// rest are too short to judge or word salads of the topic's own vocabulary).
 public struct OffTopicDetector: Detector {
   public static let descriptor = DetectorDescriptor(
     id: "off-topic",
