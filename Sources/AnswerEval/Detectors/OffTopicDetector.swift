@@ -100,8 +100,8 @@ public struct OffTopicDetector: Detector {
       let (la, lb) = (context.text.tokens[a.first].range.count, context.text.tokens[b.first].range.count)
       return (a.count, la, -a.first) > (b.count, lb, -b.first)
     }
-      .prefix(Int(criterion.number("top", default: 3)))
-      .map(\.value.first).sorted()
+    .prefix(Int(criterion.number("top", default: 3)))
+    .map(\.value.first).sorted()
     let evidence = top.map { context.text.tokens[$0].range }
     return Finding(
       detected: true, score: 0, outcome: .present, evidence: evidence,

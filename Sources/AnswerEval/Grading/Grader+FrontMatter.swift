@@ -34,12 +34,12 @@ extension Grader {
     do {
       rubric = try library.compiled(name)
     } catch let error as RubricError where error.line == 0 {
-      let line = text.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(200)
+      let line =
+        text.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(200)
         .firstIndex { $0.hasPrefix("rubric:") }.map { $0 + 1 } ?? 1
       throw RubricError(
         file: source, line: line, column: 1, id: error.id,
-        message: "the front matter names rubric `\(name)`, which cannot be loaded (\(error.message)); "
-          + "fix the `rubric:` line or pass --rubric")
+        message: "front matter `rubric: \(name)`: \(error.message); fix the `rubric:` line or pass --rubric")
     }
     return Graded(report: grade(text, rubric: rubric), text: text, replacements: decoded.replacements)
   }
