@@ -5,9 +5,9 @@ import AnswerEvalText
 ///
 /// The point's lexicon is the cues of the rubric's `coverage` packs whose `signal` is the point id (the
 /// `point` parameter, by default the criterion id after `coverage.`) or one of its `aspects`. Each
-/// sentence that matches some of them is a **mention**, worth the sum of the weights of the distinct cues
-/// it matches, at most 1. A mention is **passing** — worth half — when the sentence has fewer than
-/// `min_words` words for each of the rubric's points it names: a bare list item ("Third, overfitting."),
+/// sentence that matches some of them is a **mention**, worth the sum of the weights of the places it
+/// matches (overlapping matches are one place, worth their best cue; a cue counts once), at most 1. A mention is **passing** — worth half — when the sentence has fewer than
+/// `min_words` (6) words for each of the rubric's points it names: a bare list item ("Third, overfitting."),
 /// or an enumeration ("speed versus accuracy, freshness versus cost, complexity versus interpretability"
 /// — 11 words for 3 points). A long sentence that develops several points is not passing. The point's
 /// **support** is the sum of its mentions.
@@ -42,7 +42,7 @@ public struct CoverageDetector: Detector {
       .init("point", "the cue signal of the point (default: the criterion id after `coverage.`)"),
       .init("aspects", "signals that must all be found for the point to be covered, e.g. [speed, accuracy]"),
       .init("present_at", "support needed for `present` (default 1)"),
-      .init("min_words", "a sentence with fewer words per point it names is a passing mention (default 8)"),
+      .init("min_words", "a sentence with fewer words per point it names is a passing mention (default 6)"),
     ],
     examples: [
       .init(
@@ -106,7 +106,7 @@ public struct CoverageDetector: Detector {
   /// Support, mentions and evidence of one coverage criterion in an answer.
   static func coverage(of criterion: Criterion, in context: AnswerContext) -> Coverage {
     let signals = signals(of: criterion)
-    let minWords = criterion.number("min_words", default: 8)
+    let minWords = criterion.number("min_words", default: 6)
     let others = context.rubric.rubric.criteria.filter { $0.detector == descriptor.id }.map { Self.signals(of: $0) }
     var result = Coverage()
     var seenWords: Set<String> = []
@@ -114,9 +114,7 @@ public struct CoverageDetector: Detector {
       let matches = context.matches(inSentence: index, detector: descriptor.id)
       let own = matches.filter { signals.contains($0.signal) }
       guard !own.isEmpty else { continue }
-      var weights: [Int: Double] = [:]
       for match in own {
-        weights[match.cue] = match.weight
         result.signalsFound.insert(match.signal)
         let range = context.range(ofTokens: match.tokens)
         result.evidence.append(range)
@@ -125,11 +123,34 @@ public struct CoverageDetector: Detector {
       }
       let named = others.filter { set in matches.contains { set.contains($0.signal) } }.count
       let passing = Double(context.features[index].words) < minWords * Double(max(1, named))
-      result.support += min(1, weights.values.reduce(0, +)) * (passing ? 0.5 : 1)
+      result.support += min(1, weight(of: own)) * (passing ? 0.5 : 1)
       result.mentions += 1
     }
     result.evidence = merged(result.evidence)
     return result
+  }
+
+  /// The weight of a sentence's matches of one point: overlapping matches ("speed versus accuracy" is the
+  /// named tradeoff, a speed cue and an accuracy cue) are one place worth their best cue; places add up,
+  /// each cue counting once.
+  static func weight(of matches: [CueMatch]) -> Double {
+    var total = 0.0
+    var counted: Set<Int> = []
+    var index = 0
+    let sorted = matches.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    while index < sorted.count {
+      var end = sorted[index].tokens.upperBound
+      var best = sorted[index]
+      var next = index + 1
+      while next < sorted.count, sorted[next].tokens.lowerBound < end {
+        end = max(end, sorted[next].tokens.upperBound)
+        if sorted[next].weight > best.weight { best = sorted[next] }
+        next += 1
+      }
+      if counted.insert(best.cue).inserted { total += best.weight }
+      index = next
+    }
+    return total
   }
 
   /// Ranges sorted, with overlapping ones joined.
