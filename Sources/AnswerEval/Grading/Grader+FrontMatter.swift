@@ -25,7 +25,7 @@ extension Grader {
   {
     let (text, decoded) = try analyzer.analyze(bytes: bytes, source: source, lossy: lossy)
     guard var name = Self.frontMatterRubric(of: text) else {
-      return Graded(report: grade(text), text: text, replacements: decoded.replacements)
+      return Graded(report: grade(text), text: text, replacements: decoded.replacements, rubric: self.rubric)
     }
     if RubricCatalog.isPath(name), !name.hasPrefix("/") {
       name = URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent(name).path
@@ -41,6 +41,7 @@ extension Grader {
         file: source, line: line, column: 1, id: error.id,
         message: "front matter `rubric: \(name)`: \(error.message); fix the `rubric:` line or pass --rubric")
     }
-    return Graded(report: grade(text, rubric: rubric), text: text, replacements: decoded.replacements)
+    return Graded(
+      report: grade(text, rubric: rubric), text: text, replacements: decoded.replacements, rubric: rubric)
   }
 }
