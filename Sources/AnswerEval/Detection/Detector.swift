@@ -31,20 +31,27 @@ public struct DetectorDescriptor: Sendable {
     }
   }
 
-  /// An answer and what the detector must conclude about it with the bundled `behavioral` rubric.
+  /// An answer and what the detector must conclude about it with a bundled rubric: `behavioral`, unless
+  /// the example names another (question-specific detectors must).
   public struct Example: Sendable {
     public var text: String
     public var detected: Bool
     /// The criterion whose finding is checked (detectors that serve several criteria name one).
     public var criterion: String
+    /// The id of the bundled rubric that grades the example.
+    public var rubric: String
     /// Where the example is written, for failure messages.
     public var file: String
     public var line: Int
 
-    public init(_ text: String, detected: Bool, criterion: String, file: String = #filePath, line: Int = #line) {
+    public init(
+      _ text: String, detected: Bool, criterion: String, rubric: String = "behavioral", file: String = #filePath,
+      line: Int = #line
+    ) {
       self.text = text
       self.detected = detected
       self.criterion = criterion
+      self.rubric = rubric
       self.file = file
       self.line = line
     }

@@ -10,6 +10,8 @@ public enum DetectorRegistry {
     MissingCriterionDetector.self,
     KeywordStuffingDetector.self,
     GibberishDetector.self,
+    CoverageDetector.self,
+    OffTopicDetector.self,
   ]
 
   public static var all: [DetectorDescriptor] { types.map { $0.descriptor } }

@@ -30,6 +30,8 @@ public final class Grader {
     public var text: AnalyzedText
     /// Invalid bytes replaced with U+FFFD (only with `lossy`).
     public var replacements: Int
+    /// The rubric that graded it.
+    public var rubric: CompiledRubric
   }
 
   /// Decodes, analyzes and grades the bytes of one answer read from `source`.
@@ -39,7 +41,9 @@ public final class Grader {
     -> Graded
   {
     let (text, decoded) = try analyzer.analyze(bytes: bytes, source: source, lossy: lossy)
-    return Graded(report: grade(text, rubric: rubric), text: text, replacements: decoded.replacements)
+    return Graded(
+      report: grade(text, rubric: rubric), text: text, replacements: decoded.replacements,
+      rubric: rubric ?? self.rubric)
   }
 
   /// Grades an analyzed answer.

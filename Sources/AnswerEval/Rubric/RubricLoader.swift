@@ -91,7 +91,10 @@ public struct RubricLoader {
       let parentName = try extendsValue.string()
       let parentFile: String?
       if RubricCatalog.isPath(parentName) {
-        parentFile = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(parentName).path
+        parentFile =
+          parentName.hasPrefix("/")
+          ? parentName
+          : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(parentName).path
       } else {
         parentFile = catalog.file(named: parentName, near: file)
       }
