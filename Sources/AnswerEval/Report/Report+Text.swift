@@ -82,7 +82,7 @@ extension Report {
       lines.append(
         "  \(mark) \(TextLayout.padded(TextLayout.visible(criterion.id), to: idWidth))  "
           + "\(fixed(criterion.score))  weight \(number(criterion.weight))")
-      lines += wrapped(criterion.feedback, width: width, indent: 6)
+      if !criterion.feedback.isEmpty { lines += wrapped(criterion.feedback, width: width, indent: 6) }
       lines += criterion.evidence.map { "      " + excerpt($0, paint, width: width - 6) }
     }
     return lines
