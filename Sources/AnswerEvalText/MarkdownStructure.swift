@@ -382,31 +382,21 @@ private struct Parser {
   // MARK: Inline
 
   /// Masks code spans, emphasis markers, link syntax and HTML tags inside a block.
+  ///
+  /// - Complexity: O(n log n) in the length of the block, however its backticks and brackets nest or fail
+  ///   to close: where a code span or a link ends comes from an ``InlineIndex`` built in one pass.
   mutating func maskInline(_ range: Range<Int>) {
+    let index = InlineIndex(text, range)
     var i = range.lowerBound
     let end = range.upperBound
     while i < end {
       let c = text[i]
       switch c {
-      case 0x60:  // ` code span: a run of n backticks closed by a run of exactly n
+      case 0x60:  // ` code span: a run of n backticks closed by the next run of exactly n
         let n = runLength(of: 0x60, at: i, limit: end)
-        var k = i + n
-        var closed: Int? = nil
-        while k < end {
-          if text[k] == 0x60 {
-            let m = runLength(of: 0x60, at: k, limit: end)
-            if m == n {
-              closed = k + m
-              break
-            }
-            k += m
-          } else {
-            k += 1
-          }
-        }
-        if let closed {
-          mask(i..<closed)
-          i = closed
+        if let closing = index.backtickRun(after: i, length: n) {
+          mask(i..<closing + n)
+          i = closing + n
         } else {
           i += n
         }
@@ -422,7 +412,7 @@ private struct Parser {
         if isMarker { mask(i..<i + n) }
         i += n
       case 0x21 where i + 1 < end && text[i + 1] == 0x5B:  // ![
-        if let close = linkEnd(i + 1, end) {
+        if let close = linkEnd(i + 1, end, index) {
           mask(i..<i + 2)
           mask(close.textEnd..<close.end)
           i = close.end
@@ -430,7 +420,7 @@ private struct Parser {
           i += 1
         }
       case 0x5B:  // [
-        if let close = linkEnd(i, end) {
+        if let close = linkEnd(i, end, index) {
           mask(i..<i + 1)
           mask(close.textEnd..<close.end)
           i = close.end
@@ -456,26 +446,12 @@ private struct Parser {
     }
   }
 
-  /// For `[text](url)` at `i`: where the text ends (the `]`) and where the whole link ends.
-  func linkEnd(_ i: Int, _ end: Int) -> (textEnd: Int, end: Int)? {
-    var k = i + 1
-    var depth = 1
-    while k < end {
-      if text[k] == 0x5B { depth += 1 }
-      if text[k] == 0x5D {
-        depth -= 1
-        if depth == 0 { break }
-      }
-      if text[k] == lf { return nil }
-      k += 1
-    }
-    guard k < end, k + 1 < end, text[k + 1] == 0x28 else { return nil }
-    var m = k + 2
-    while m < end, text[m] != 0x29 {
-      if text[m] == lf { return nil }
-      m += 1
-    }
-    guard m < end else { return nil }
+  /// For `[text](url)` at `i`: where the text ends (the `]` that closes the `[` on its line) and where the
+  /// whole link ends (after the first `)`, when no line feed comes before it).
+  func linkEnd(_ i: Int, _ end: Int, _ index: InlineIndex) -> (textEnd: Int, end: Int)? {
+    guard let k = index.closingBracket(of: i), k + 1 < end, text[k + 1] == 0x28,
+      let m = index.parenthesisOrLineFeed(from: k + 2), text[m] == 0x29
+    else { return nil }
     return (k, m + 1)
   }
 
@@ -496,6 +472,70 @@ private struct Parser {
 
   func isWordChar(_ c: UInt16) -> Bool {
     (c >= 0x30 && c <= 0x39) || isASCIILetter(c) || c >= 0x80
+  }
+}
+
+/// Where the inline constructs of one block close, found in one pass over it, so that masking stays linear
+/// on hostile input: a line of 200,000 `[`, `[a](` repeated, or backtick runs of every length.
+private struct InlineIndex {
+  /// Each `[` closed by a `]` on its own line (brackets nest), as (`[`, `]`) positions sorted by the `[`.
+  private var brackets: [(open: Int, close: Int)] = []
+  /// The positions of `)` and line feeds, in order.
+  private var stops: [Int] = []
+  /// The start of every maximal run of backticks, by the run's length, in order.
+  private var backtickRuns: [Int: [Int]] = [:]
+
+  init(_ text: [UInt16], _ range: Range<Int>) {
+    var open: [Int] = []
+    var i = range.lowerBound
+    while i < range.upperBound {
+      switch text[i] {
+      case 0x5B: open.append(i)
+      case 0x5D: if let start = open.popLast() { brackets.append((start, i)) }
+      case 0x29: stops.append(i)
+      case 0x0A:
+        open.removeAll(keepingCapacity: true)
+        stops.append(i)
+      case 0x60:
+        var k = i
+        while k < range.upperBound, text[k] == 0x60 { k += 1 }
+        backtickRuns[k - i, default: []].append(i)
+        i = k
+        continue
+      default: break
+      }
+      i += 1
+    }
+    brackets.sort { $0.open < $1.open }
+  }
+
+  /// The `]` that closes the `[` at `open` on its line, or nil.
+  func closingBracket(of open: Int) -> Int? {
+    let k = Self.firstIndex(in: brackets.count) { brackets[$0].open >= open }
+    return k < brackets.count && brackets[k].open == open ? brackets[k].close : nil
+  }
+
+  /// The first `)` or line feed at or after `position`, or nil.
+  func parenthesisOrLineFeed(from position: Int) -> Int? {
+    let k = Self.firstIndex(in: stops.count) { stops[$0] >= position }
+    return k < stops.count ? stops[k] : nil
+  }
+
+  /// The start of the first run of exactly `length` backticks after `position`, or nil.
+  func backtickRun(after position: Int, length: Int) -> Int? {
+    guard let runs = backtickRuns[length] else { return nil }
+    let k = Self.firstIndex(in: runs.count) { runs[$0] > position }
+    return k < runs.count ? runs[k] : nil
+  }
+
+  /// The first index in `0..<count` for which `isAbove` holds, where it holds for a suffix (binary search).
+  private static func firstIndex(in count: Int, where isAbove: (Int) -> Bool) -> Int {
+    var low = 0, high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if isAbove(middle) { high = middle } else { low = middle + 1 }
+    }
+    return low
   }
 }
 

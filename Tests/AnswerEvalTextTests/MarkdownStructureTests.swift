@@ -66,4 +66,28 @@ import Testing
     #expect(try blocks("   ").isEmpty)
     #expect(try blocks("  \n\n").isEmpty)
   }
+
+  @Test func linksCloseAtTheirOwnBracketOnTheirOwnLine() {
+    #expect(masked("[[a](b)") == "[ a    ")
+    #expect(masked("[a [b] c](u) d") == " a [b] c     d")
+    // Not links: a line break comes first (inside a paragraph it reads as a space).
+    #expect(masked("[a\nb](u)") == "[a b](u)")
+    #expect(masked("[a](b\nc)") == "[a](b c)")
+    #expect(masked("![alt](p.png) [x]") == "  alt         [x]")
+  }
+
+  @Test func codeSpansCloseAtTheNextRunOfTheSameLength() {
+    #expect(masked("a ``b`c`` d") == "a         d")
+    #expect(masked("``` a `` b ` c ```") == "                  ")
+    #expect(masked("`` a ` b") == "`` a ` b")
+  }
+
+  /// Each would make a scan per opener to the end of the line: quadratic on a long line.
+  @Test(arguments: ["[", "[a](", "]", "`", "``` ` "])
+  func unclosedMarkupOnALongLineTakesLinearTime(unit: String) {
+    let line = String(repeating: unit, count: 200_000 / unit.count)
+    let clock = ContinuousClock()
+    let elapsed = clock.measure { _ = MarkdownStructure(parsing: Array(line.utf16)) }
+    #expect(elapsed < .seconds(10))
+  }
 }
