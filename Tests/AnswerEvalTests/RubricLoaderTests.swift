@@ -11,7 +11,7 @@ import Testing
     let expected = try String(contentsOfFile: Repository.path("Fixtures/rubrics/broken.expected"), encoding: .utf8)
     #expect(result.status == 2)
     #expect(result.stderr == expected)
-    #expect(result.stdout == "checked 0 rubrics, 0 cue packs, 0 examples: 12 problems\n")
+    #expect(result.stdout == "checked 0 rubrics, 0 cue packs, 0 examples: 13 problems\n")
   }
 
   @Test func bundledRubricsPassTheirCheck() throws {
@@ -59,5 +59,41 @@ import Testing
   @Test func environmentFolderComesFirst() {
     let catalog = RubricCatalog.standard(environment: ["ANSWER_EVAL_RUBRICS": "/a:/b"])
     #expect(Array(catalog.folders.prefix(2)) == ["/a", "/b"])
+  }
+
+  /// A rubric written to a new temporary folder, loaded with the bundled packs.
+  private func load(_ yaml: String) throws -> Rubric {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubric-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("r.yaml")
+    try yaml.write(to: file, atomically: true, encoding: .utf8)
+    return try RubricLoader(catalog: RubricCatalog(folders: [Repository.path("Rubrics")])).load(file: file.path)
+  }
+
+  /// An alias of a billion-node list as a mapping key: composing it would hash every node (hours).
+  @Test func anAliasBombIsRefusedBeforeItIsComposed() throws {
+    var yaml = "id: bomb\nversion: 1.0.0\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    for (name, previous) in zip("bcdefghij", "abcdefghi") {
+      yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+    }
+    yaml += "? *j\n: x\n? *j\n: y\n"
+    let clock = ContinuousClock()
+    var thrown: RubricError?
+    let elapsed = clock.measure { thrown = #expect(throws: RubricError.self) { try load(yaml) } }
+    #expect(elapsed < .milliseconds(500))
+    #expect(thrown?.line == 3 && thrown?.column == 4)
+    #expect(thrown?.message.hasPrefix("anchors and aliases (&name, *name) are not allowed in rubric files") == true)
+  }
+
+  @Test func ampersandsAndAsterisksInTextAreNotAnchors() throws {
+    let yaml = """
+      id: text-marks
+      version: 1.0.0
+      extends: behavioral
+      title: R&D *and* Q&A
+      description: "&quoted *too"
+      """
+    #expect(try load(yaml).title == "R&D *and* Q&A")
   }
 }
