@@ -50,9 +50,6 @@ public enum TextDecoder {
     if let littleEndian = guessUTF16WithoutBOM(bytes) {
       return try decodeUTF16(bytes, from: 0, littleEndian: littleEndian, source: source, bom: false)
     }
-    if let nul = bytes.firstIndex(of: 0) {
-      throw TextError.notText(source: source, reason: "it contains a NUL byte at byte offset \(nul)")
-    }
     return try decodeUTF8(bytes, from: 0, source: source, lossy: lossy, bom: false)
   }
 
@@ -74,32 +71,42 @@ public enum TextDecoder {
   private static func decodeUTF16(
     _ bytes: [UInt8], from start: Int, littleEndian: Bool, source: String, bom: Bool
   ) throws(TextError) -> Decoded {
-    let count = bytes.count - start
-    guard count % 2 == 0 else { throw TextError.invalidUTF16(source: source, byteOffset: bytes.count - 1) }
     var units = [UInt16]()
-    units.reserveCapacity(count / 2)
+    units.reserveCapacity((bytes.count - start) / 2)
     var i = start
-    while i < bytes.count {
+    while i + 1 < bytes.count {
       let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
       units.append(littleEndian ? a | b << 8 : a << 8 | b)
       i += 2
     }
+    func place(before k: Int) -> (Int, Int) { lineAndColumn(after: String(decoding: units[..<k], as: UTF16.self)) }
     // Check surrogate pairing and NUL units.
     var k = 0
     while k < units.count {
       let u = units[k]
       if u == 0 {
-        throw TextError.notText(source: source, reason: "it contains a NUL character at byte offset \(start + 2 * k)")
+        let (line, column) = place(before: k)
+        throw TextError.notText(
+          source: source, reason: "it contains a NUL character at byte offset \(start + 2 * k)", line: line,
+          column: column)
       }
       if UTF16.isLeadSurrogate(u) {
         guard k + 1 < units.count, UTF16.isTrailSurrogate(units[k + 1]) else {
-          throw TextError.invalidUTF16(source: source, byteOffset: start + 2 * k)
+          let (line, column) = place(before: k)
+          throw TextError.invalidUTF16(source: source, byteOffset: start + 2 * k, line: line, column: column)
         }
         k += 2
         continue
       }
-      if UTF16.isTrailSurrogate(u) { throw TextError.invalidUTF16(source: source, byteOffset: start + 2 * k) }
+      if UTF16.isTrailSurrogate(u) {
+        let (line, column) = place(before: k)
+        throw TextError.invalidUTF16(source: source, byteOffset: start + 2 * k, line: line, column: column)
+      }
       k += 1
+    }
+    if i < bytes.count {  // an odd number of bytes: the last one is half a unit
+      let (line, column) = place(before: units.count)
+      throw TextError.invalidUTF16(source: source, byteOffset: i, line: line, column: column)
     }
     let text = String(decoding: units, as: UTF16.self)
     try rejectBinary(text, source: source)
@@ -110,6 +117,11 @@ public enum TextDecoder {
     _ bytes: [UInt8], from start: Int, source: String, lossy: Bool, bom: Bool
   ) throws(TextError) -> Decoded {
     let body = bytes[start...]
+    if let nul = body.firstIndex(of: 0) {
+      let (line, column) = lineAndColumn(after: String(decoding: body[..<nul], as: UTF8.self))
+      throw TextError.notText(
+        source: source, reason: "it contains a NUL byte at byte offset \(nul)", line: line, column: column)
+    }
     var replacements = 0
     var firstBad: Int? = nil
     var i = body.startIndex
@@ -187,10 +199,14 @@ public enum TextDecoder {
       }
     }
     if controls > 0 && controls * 10 > seen {
+      var prefix = String.UnicodeScalarView()
+      prefix.append(contentsOf: text.unicodeScalars.prefix(firstControl))
+      let (line, column) = lineAndColumn(after: String(prefix))
       throw TextError.notText(
         source: source,
         reason:
-          "\(controls) of its first \(seen) characters are control characters (the first at character \(firstControl))")
+          "\(controls) of its first \(seen) characters are control characters (the first at character \(firstControl))",
+        line: line, column: column)
     }
   }
 }

@@ -54,8 +54,50 @@ import Testing
   }
 
   @Test func nulBytesAreNotText() {
-    #expect(throws: TextError.notText(source: "b.bin", reason: "it contains a NUL byte at byte offset 2")) {
+    #expect(
+      throws: TextError.notText(source: "b.bin", reason: "it contains a NUL byte at byte offset 2", line: 1, column: 3)
+    ) {
       try TextDecoder.decode([0x41, 0x42, 0x00, 0x43, 0x44], source: "b.bin")
+    }
+    let message = TextError.notText(
+      source: "b.bin", reason: "it contains a NUL byte at byte offset 2", line: 1, column: 3
+    )
+    .errorDescription
+    #expect(
+      message == "b.bin:1:3: error: [text.binary] not a text file: it contains a NUL byte at byte offset 2; "
+        + "give a plain-text or Markdown answer (UTF-8 or UTF-16)")
+  }
+
+  /// NUL is valid UTF-8, so a byte-order mark must not let it through.
+  @Test func nulBytesAfterAByteOrderMarkAreNotText() {
+    #expect(
+      throws: TextError.notText(source: "b", reason: "it contains a NUL byte at byte offset 7", line: 2, column: 2)
+    ) {
+      try TextDecoder.decode(
+        [0xEF, 0xBB, 0xBF] + Array("ü\nA".utf8) + [0x00] + Array(" long enough".utf8), source: "b")
+    }
+  }
+
+  @Test func nulCharactersInUTF16AreNotText() {
+    let le: [UInt8] = [0xFF, 0xFE] + "ab\ncd\u{0}e".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    #expect(
+      throws: TextError.notText(
+        source: "u", reason: "it contains a NUL character at byte offset 12", line: 2, column: 3)
+    ) {
+      try TextDecoder.decode(le, source: "u")
+    }
+  }
+
+  @Test func malformedUTF16NamesTheByteOffsetLineAndColumn() {
+    let le: (String) -> [UInt8] = { [0xFF, 0xFE] + $0.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+    #expect(throws: TextError.invalidUTF16(source: "u", byteOffset: 10, line: 2, column: 2)) {
+      try TextDecoder.decode(le("ab\nc") + [0x41], source: "u")  // an odd number of bytes
+    }
+    #expect(throws: TextError.invalidUTF16(source: "u", byteOffset: 4, line: 1, column: 2)) {
+      try TextDecoder.decode(le("a") + [0x00, 0xD8] + le("b").dropFirst(2), source: "u")  // a lone lead surrogate
+    }
+    #expect(throws: TextError.invalidUTF16(source: "u", byteOffset: 2, line: 1, column: 1)) {
+      try TextDecoder.decode([0xFF, 0xFE, 0x00, 0xDC] + le("b").dropFirst(2), source: "u")  // a lone trail surrogate
     }
   }
 
@@ -63,9 +105,17 @@ import Testing
     let bytes: [UInt8] = (0..<64).map { UInt8(1 + $0 % 8) }
     #expect(
       throws: TextError.notText(
-        source: "x", reason: "64 of its first 64 characters are control characters (the first at character 0)")
+        source: "x", reason: "64 of its first 64 characters are control characters (the first at character 0)",
+        line: 1, column: 1)
     ) {
       try TextDecoder.decode(bytes, source: "x")
+    }
+    #expect(
+      throws: TextError.notText(
+        source: "x", reason: "8 of its first 12 characters are control characters (the first at character 4)",
+        line: 2, column: 2)
+    ) {
+      try TextDecoder.decode(Array("a\r\nb".utf8) + (1...8).map { UInt8($0) }, source: "x")
     }
   }
 
