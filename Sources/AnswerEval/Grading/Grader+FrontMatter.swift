@@ -18,12 +18,13 @@ extension Grader {
   /// Decodes and grades one answer with the rubric its front matter names (`rubric: NAME|PATH`), loaded
   /// from `library`, or with the grader's rubric when it names none. A relative path is taken from the
   /// answer's folder.
-  /// - Throws: ``TextError`` for undecodable input; ``RubricError`` when the named rubric cannot be found
-  ///   (pointing at the answer's `rubric:` line) or is invalid.
+  /// - Throws: ``TextError`` for undecodable input; ``InputError/empty(path:)`` for an empty one;
+  ///   ``RubricError`` when the named rubric cannot be found (pointing at the answer's `rubric:` line) or is
+  ///   invalid.
   public func grade(bytes: [UInt8], source: String, lossy: Bool = false, frontMatterRubrics library: RubricLibrary)
     throws -> Graded
   {
-    let (text, decoded) = try analyzer.analyze(bytes: bytes, source: source, lossy: lossy)
+    let (text, decoded) = try analyze(bytes: bytes, source: source, lossy: lossy)
     guard var name = Self.frontMatterRubric(of: text) else {
       return Graded(report: grade(text), text: text, replacements: decoded.replacements, rubric: self.rubric)
     }

@@ -36,14 +36,33 @@ public final class Grader {
 
   /// Decodes, analyzes and grades the bytes of one answer read from `source`.
   /// - Parameter rubric: the rubric to grade with (default: the grader's).
-  /// - Throws: ``TextError`` for undecodable or binary input.
+  /// - Throws: ``TextError`` for undecodable or binary input; ``InputError/empty(path:)`` for an empty one.
   public func grade(bytes: [UInt8], source: String, lossy: Bool = false, rubric: CompiledRubric? = nil) throws
     -> Graded
   {
-    let (text, decoded) = try analyzer.analyze(bytes: bytes, source: source, lossy: lossy)
+    let (text, decoded) = try analyze(bytes: bytes, source: source, lossy: lossy)
     return Graded(
       report: grade(text, rubric: rubric), text: text, replacements: decoded.replacements,
       rubric: rubric ?? self.rubric)
+  }
+
+  /// Decodes and analyzes the bytes of one answer, refusing an empty one. This is the one place that decides
+  /// what an empty answer is, so every command that grades bytes (`score`, `explain`, `tokens`, `batch`)
+  /// says the same: no characters, or only white space (Unicode `White_Space`: spaces, tabs, line breaks,
+  /// no-break and ideographic spaces), after the byte-order mark.
+  ///
+  /// ```swift
+  /// try grader.analyze(bytes: Array(" \n\t".utf8), source: "a.md")
+  /// // throws: a.md: error: [input.empty] is empty or only white space; write the answer in the file, or remove it
+  /// ```
+  ///
+  /// - Throws: ``TextError`` for undecodable or binary input; ``InputError/empty(path:)`` naming `source`.
+  public func analyze(bytes: [UInt8], source: String, lossy: Bool = false) throws -> (
+    text: AnalyzedText, decoded: TextDecoder.Decoded
+  ) {
+    let decoded = try TextDecoder.decode(bytes, source: source, lossy: lossy)
+    if decoded.text.allSatisfy(\.isWhitespace) { throw InputError.empty(path: source) }
+    return (try analyzer.analyze(decoded.text, source: source), decoded)
   }
 
   /// Grades an analyzed answer.

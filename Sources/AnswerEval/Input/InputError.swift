@@ -6,7 +6,9 @@ public enum InputError: LocalizedError, Equatable, Sendable {
   case isDirectory(path: String)
   case permissionDenied(path: String)
   case unreadable(path: String, reason: String)
+  /// Over the size limit: `bytes` is a regular file's size, or what was read of a stream before giving up.
   case tooLarge(path: String, bytes: Int, limit: Int)
+  case empty(path: String)
 
   public var errorDescription: String? {
     switch self {
@@ -19,8 +21,10 @@ public enum InputError: LocalizedError, Equatable, Sendable {
     case .unreadable(let path, let reason):
       return "\(path): error: [input.unreadable] cannot be read: \(reason)"
     case .tooLarge(let path, let bytes, let limit):
-      return "\(path): error: [input.too-large] is \(bytes) bytes, over the limit of \(limit) bytes; "
+      return "\(path): error: [input.too-large] is at least \(bytes) bytes, over the limit of \(limit) bytes; "
         + "split the answer or raise --max-bytes"
+    case .empty(let path):
+      return "\(path): error: [input.empty] is empty or only white space; write the answer in the file, or remove it"
     }
   }
 }
