@@ -49,6 +49,16 @@ struct InputOptions: ParsableArguments {
   @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD (and warn) instead of failing.")
   var lossy = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The most bytes one answer may have (default: \(InputReader.defaultLimit), 64 MiB).", valueName: "n"))
+  var maxBytes: Int?
+
+  func validate() throws {
+    if let maxBytes, maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
+  }
+
   /// The label of an input path in output.
   func label(for path: String) -> String { path == "-" ? stdinName : path }
 
@@ -56,7 +66,7 @@ struct InputOptions: ParsableArguments {
   /// an answer whose front matter names a rubric (`rubric: NAME`) is graded with it.
   func grade(_ path: String, with grader: Grader, followFrontMatter: Bool = false) throws -> Grader.Graded {
     let label = label(for: path)
-    let bytes = try InputReader.read(path, name: label)
+    let bytes = try InputReader.read(path, name: label, limit: maxBytes ?? InputReader.defaultLimit)
     let graded =
       followFrontMatter
       ? try grader.grade(bytes: bytes, source: label, lossy: lossy, frontMatterRubrics: .shared)

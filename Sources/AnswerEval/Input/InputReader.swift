@@ -37,12 +37,19 @@ public enum InputReader {
     if fd < 0 { throw error(errno, label) }
     defer { close(fd) }
     var info = stat()
-    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw InputError.isDirectory(path: label) }
-    return try readAll(fd: fd, label: label, limit: limit)
+    guard fstat(fd, &info) == 0 else { throw error(errno, label) }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError.isDirectory(path: label) }
+    let regular = (info.st_mode & S_IFMT) == S_IFREG
+    if regular, Int(info.st_size) > limit {
+      throw InputError.tooLarge(path: label, bytes: Int(info.st_size), limit: limit)
+    }
+    return try readAll(fd: fd, label: label, limit: limit, expected: regular ? Int(info.st_size) : 0)
   }
 
-  private static func readAll(fd: Int32, label: String, limit: Int) throws(InputError) -> [UInt8] {
+  /// Reads to the end (a regular file may grow or shrink while it is read), failing once past `limit`.
+  private static func readAll(fd: Int32, label: String, limit: Int, expected: Int = 0) throws(InputError) -> [UInt8] {
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(expected)
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
