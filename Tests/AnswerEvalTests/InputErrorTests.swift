@@ -1,0 +1,31 @@
+import AnswerEval
+import Testing
+
+/// Every message of ``InputError``, whole: the permission message in particular, which the CLI matrix can only
+/// reach as root through a sysctl file (see `BadInputTests.permissionDeniedAsRoot`).
+@Suite struct InputErrorTests {
+  @Test(arguments: [
+    (InputError.missing(path: "a.md"), "a.md: error: [input.missing] no such file; check the path"),
+    (
+      .isDirectory(path: "answers"),
+      "answers: error: [input.directory] is a directory; grade a folder with `answer-eval batch answers`"
+    ),
+    (
+      .permissionDenied(path: "secret.md"),
+      "secret.md: error: [input.permission] permission denied; make the file readable (chmod +r)"
+    ),
+    (.unreadable(path: "a.md", reason: "I/O error"), "a.md: error: [input.unreadable] cannot be read: I/O error"),
+    (
+      .tooLarge(path: "<stdin>", bytes: 70_000_000, limit: 67_108_864),
+      "<stdin>: error: [input.too-large] is at least 70000000 bytes, over the limit of 67108864 bytes; "
+        + "split the answer or raise --max-bytes"
+    ),
+    (
+      .empty(path: "a.md"),
+      "a.md: error: [input.empty] is empty or only white space; write the answer in the file, or remove it"
+    ),
+  ])
+  func message(error: InputError, expected: String) {
+    #expect(error.errorDescription == expected)
+  }
+}
