@@ -96,4 +96,20 @@ import Testing
       """
     #expect(try load(yaml).title == "R&D *and* Q&A")
   }
+
+  /// Found by the rubric fuzzer: reading an empty file leaked under LeakSanitizer (through Foundation).
+  @Test func anEmptyRubricFileSaysSo() throws {
+    let loader = try RubricLoader(catalog: RubricCatalog(folders: [Repository.path("Rubrics")]))
+    let error = #expect(throws: RubricError.self) {
+      try loader.load(file: Repository.path("Fixtures/fuzz/rubric/empty.yaml"))
+    }
+    #expect(error?.message == "the file is empty; see Rubrics/README.md")
+    #expect(error?.line == 1 && error?.column == 1)
+  }
+
+  @Test func aFolderIsNotARubricFile() throws {
+    let loader = try RubricLoader(catalog: RubricCatalog(folders: [Repository.path("Rubrics")]))
+    let error = #expect(throws: RubricError.self) { try loader.load(file: Repository.path("Rubrics/packs")) }
+    #expect(error?.message == "is a folder, not a rubric file; name a .yaml file")
+  }
 }
