@@ -139,6 +139,9 @@ enum OutputError: LocalizedError, Equatable {
 /// Writes a file atomically: a temporary file in the same folder, flushed to disk, then renamed over the
 /// target, so readers see the old file or the new one, never a part. A new file gets the usual permissions
 /// (0666 less the umask); a replaced file keeps its own.
+///
+/// Nothing is written outside the target's folder: a symbolic link at the target is replaced by the file,
+/// never written through (it could point anywhere), and a folder at the target is an error.
 enum AtomicFile {
   static func write(_ text: String, to path: String) throws(OutputError) {
     let directory = (path as NSString).deletingLastPathComponent
@@ -151,7 +154,7 @@ enum AtomicFile {
     defer { if !renamed { unlink(temporary) } }
     var info = stat()
     let mode: mode_t
-    if stat(path, &info) == 0 {
+    if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
       mode = info.st_mode & 0o7777
     } else {
       let mask = umask(0o022)

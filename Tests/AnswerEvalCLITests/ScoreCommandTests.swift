@@ -168,6 +168,37 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
   }
 
+  /// A symbolic link at --output is replaced by the report, never written through: the write stays in the
+  /// folder --output names.
+  @Test func outputReplacesASymbolicLinkAndLeavesItsTargetAlone() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(atPath: folder + "/reports", withIntermediateDirectories: false)
+    #expect(FileManager.default.createFile(atPath: folder + "/elsewhere.json", contents: Data("keep".utf8)))
+    #expect(symlink("../elsewhere.json", folder + "/reports/report.json") == 0)
+    let result = try CLI.run([
+      "score", "Fixtures/answers/star-labelled.md", "--output", folder + "/reports/report.json",
+    ])
+    #expect(result.status == 0 && result.stderr == "")
+    #expect(FileManager.default.contents(atPath: folder + "/elsewhere.json") == Data("keep".utf8))
+    let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/reports/report.json")
+    #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/reports") == ["report.json"])
+  }
+
+  @Test func outputOntoAFolderIsAnErrorAndLeavesNothing() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(atPath: folder + "/report.json", withIntermediateDirectories: false)
+    let answer = Repository.path("Fixtures/answers/star-labelled.md")
+    let result = try CLI.run(["score", answer, "--output", "report.json"], directory: folder)
+    #expect(result.status == 2 && result.stdout == "")
+    #expect(
+      result.stderr == "report.json: error: [output.write] cannot write the report: Is a directory; "
+        + "check that the folder exists and is writable\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.json"])
+  }
+
   @Test func emptyOutputPathIsAUsageError() throws {
     let result = try CLI.run(["score", "Fixtures/answers/star-labelled.md", "--output", ""])
     #expect(result.status == 64)
