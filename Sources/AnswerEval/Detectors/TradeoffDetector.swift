@@ -1,0 +1,171 @@
+import AnswerEvalText
+
+/// Finds a tradeoff the speaker articulates: a choice they made, or commit to in a design answer, between
+/// named alternatives or competing objectives, together with what it cost them.
+///
+/// Detected when a sentence commits to a choice (`decision` cues: "I went with", "we decided", "I'd use",
+/// "my call was to") and a cost is named within ``reach`` sentences of it (`cost` cues: "at the expense of",
+/// "the downside was", "that meant giving up"; or a `concession` in the decision sentence itself: "although
+/// it added 300 KB"). Owning a downside ("we accepted that", "I'd accept the latency") is a choice and its
+/// cost at once (`accept` cues). The decision sentence must not be a definition, generic advice or a
+/// habit, so explaining a tradeoff in general ("you choose per operation", "the bias–variance tradeoff
+/// describes…") is not articulation, and a choice with reasons but no cost is only partial.
+///
+/// The score weighs the parts found around the best decision (see ``Part``): the choice, both sides set
+/// against each other, the options considered, the reasoning, the cost, and how the downside was watched or
+/// limited. Evidence is the decision sentence and the cost sentence.
+///
+/// ```
+/// "I picked AG Grid over TanStack Table, although it added 300 KB, because shipping fast mattered more."
+/// → detected, score 0.9: the choice, both sides, why and the cost; missing: how the downside was limited
+/// ```
+public struct TradeoffDetector: Detector {
+  public static let descriptor = DetectorDescriptor(
+    id: "tradeoff",
+    kind: .quality,
+    summary: "A choice the speaker made or commits to, with what it cost: the sides, reasons and downside accepted.",
+    rationale: """
+      Interviewers ask about tradeoffs to hear judgement: which option the speaker chose, what they weighed \
+      it against, why, what they knowingly gave up and how they kept that cost in check. A choice with only \
+      its benefits is a justification, and explaining a tradeoff concept in general says nothing about the \
+      speaker's own judgement.
+      """,
+    packs: ["tradeoff", "grammar"],
+    parameters: [],
+    examples: [
+      .init(
+        "I picked AG Grid over building on TanStack Table, although it added about 300 KB to the bundle. "
+          + "The tool only ran on office desktops, so bundle size mattered much less than shipping it.",
+        detected: true, criterion: "tradeoff"),
+      .init(
+        "I'd use a token bucket per API key, with the state in Redis rather than in each server's memory. "
+          + "The cost is an extra network round trip on every request. I'd accept the latency, and if Redis "
+          + "is unreachable the limiter fails open and alerts.",
+        detected: true, criterion: "tradeoff"),
+      .init(
+        "We had to choose between logistic regression and XGBoost. We tried both and went with XGBoost "
+          + "because it performed better.",
+        detected: false, criterion: "tradeoff"),
+      .init(
+        "The bias-variance tradeoff describes two ways a model can be wrong. Making a model more flexible "
+          + "lowers bias at the cost of higher variance, so what you give up is stability.",
+        detected: false, criterion: "tradeoff"),
+      .init(
+        "Teams should always pick boring technology, even though it is less exciting.",
+        detected: false, criterion: "tradeoff"),
+    ])
+
+  /// The parts of an articulated tradeoff, in the order they are reported.
+  enum Part: CaseIterable {
+    case decision, sides, alternatives, rationale, cost, mitigation
+
+    /// Its share of the score (the shares add up to 1).
+    var weight: Double {
+      switch self {
+      case .decision: 0.25
+      case .sides: 0.15
+      case .alternatives: 0.1
+      case .rationale: 0.15
+      case .cost: 0.25
+      case .mitigation: 0.1
+      }
+    }
+
+    /// How the feedback names the part when it is there.
+    var found: String {
+      switch self {
+      case .decision: "the choice"
+      case .sides: "what you weighed it against"
+      case .alternatives: "the options you considered"
+      case .rationale: "why"
+      case .cost: "the cost"
+      case .mitigation: "how you limited the downside"
+      }
+    }
+
+    /// What the feedback asks for when it is missing.
+    var missing: String {
+      switch self {
+      case .decision: "the choice you made (\"I chose…\", \"I'd use…\")"
+      case .sides: "what you chose it over (\"rather than…\", \"at the expense of…\")"
+      case .alternatives: "the other options you considered"
+      case .rationale: "why it was worth it"
+      case .cost: "what it cost you: what you gave up or accepted"
+      case .mitigation: "how you monitored or limited the downside"
+      }
+    }
+  }
+
+  /// How many sentences a cost may stand from its decision.
+  static let reach = 3
+  /// How many sentences around the decision and cost are searched for the other parts.
+  static let surroundings = 3
+
+  public init() {}
+
+  /// One candidate tradeoff: a decision sentence, its nearest cost sentence, and the parts around them.
+  struct Candidate {
+    var decision: Int
+    var cost: Int?
+    var parts: Set<Part>
+
+    var score: Double { parts.reduce(0) { $0 + $1.weight } }
+  }
+
+  public func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding {
+    guard let best = Self.candidates(in: context).max(by: Self.isWorse) else {
+      return Finding(detected: false, score: 0, outcome: .missing)
+    }
+    let text = context.text
+    let detected = best.cost != nil
+    let sentences = Set([best.decision] + (best.cost.map { [$0] } ?? [])).sorted()
+    let found = Part.allCases.filter { best.parts.contains($0) }
+    let missing = Part.allCases.filter { !best.parts.contains($0) }
+    return Finding(
+      detected: detected, score: best.score, outcome: detected && missing.isEmpty ? .present : .partial,
+      evidence: sentences.map { text.sentences[$0].range },
+      values: [
+        "found": FeedbackTemplate.list(found.map(\.found)),
+        "missing": FeedbackTemplate.list(missing.map(\.missing)),
+      ])
+  }
+
+  /// A detected candidate beats one that is not; then the higher score wins, then the earlier one.
+  static func isWorse(_ a: Candidate, _ b: Candidate) -> Bool {
+    ((a.cost != nil ? 1 : 0), a.score, -a.decision) < ((b.cost != nil ? 1 : 0), b.score, -b.decision)
+  }
+
+  /// Every sentence that commits to a choice, paired with the nearest cost within ``reach``.
+  static func candidates(in context: AnswerContext) -> [Candidate] {
+    let n = context.text.sentences.count
+    let signals = (0..<n).map { index in Set(context.matches(inSentence: index, detector: "tradeoff").map(\.signal)) }
+    let features = context.features
+    // A "we" with no "I" anywhere and no story is the generic "we" of an explanation ("we trade latency for
+    // throughput"), not a team that chose.
+    let speakerPresent = context.star.isStory || features.contains { $0.firstSingular > 0 }
+    var result: [Candidate] = []
+    for d in 0..<n where !signals[d].isDisjoint(with: ["decision", "accept"]) {
+      let f = features[d]
+      guard !f.definition, !f.advice, !f.habitual, speakerPresent || f.firstSingular > 0 else { continue }
+      // Nearest cost first; on a tie the one after the decision ("I chose X. The cost was Y.").
+      let order = [0] + (1...reach).flatMap { [$0, -$0] }
+      let cost = order.map { d + $0 }.first { c in
+        guard c >= 0, c < n, !features[c].definition else { return false }
+        if signals[c].contains("cost") || signals[c].contains("accept") { return true }
+        if c >= d && signals[c].contains("consequence") { return true }
+        return c == d && signals[c].contains("concession")
+      }
+      let low = max(0, min(d, cost ?? d) - surroundings)
+      let high = min(n - 1, max(d, cost ?? d) + surroundings)
+      let around = signals[low...high].reduce(into: Set<String>()) { $0.formUnion($1) }
+      var parts: Set<Part> = [.decision]
+      if cost != nil { parts.insert(.cost) }
+      if around.contains("contrast") { parts.insert(.sides) }
+      if around.contains("alternative") { parts.insert(.alternatives) }
+      if around.contains("rationale") { parts.insert(.rationale) }
+      if around.contains("mitigation") { parts.insert(.mitigation) }
+      result.append(Candidate(decision: d, cost: cost, parts: parts))
+    }
+    return result
+  }
+}
