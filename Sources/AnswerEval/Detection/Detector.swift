@@ -21,11 +21,16 @@ public struct DetectorDescriptor: Sendable {
     public var detected: Bool
     /// The criterion whose finding is checked (detectors that serve several criteria name one).
     public var criterion: String
+    /// Where the example is written, for failure messages.
+    public var file: String
+    public var line: Int
 
-    public init(_ text: String, detected: Bool, criterion: String) {
+    public init(_ text: String, detected: Bool, criterion: String, file: String = #filePath, line: Int = #line) {
       self.text = text
       self.detected = detected
       self.criterion = criterion
+      self.file = file
+      self.line = line
     }
   }
 

@@ -14,7 +14,8 @@ public struct SentenceFeatures: Sendable, Equatable {
   public var definition = false
   public var numbers = 0
   public var words = 0
-  /// The sentence opens with a past-tense verb ("Added a cache in front of the catalog."): an implied "I".
+  /// The sentence opens with a past-tense verb or participle ("Added a cache in front of the catalog."): an
+  /// implied "I".
   public var opensWithPast = false
 
   public var firstPerson: Int { firstSingular + firstPlural }
@@ -41,6 +42,11 @@ public struct SentenceFeatures: Sendable, Equatable {
         case "past":
           f.past += 1
           if match.tokens.lowerBound == text.sentences[index].tokens.lowerBound { f.opensWithPast = true }
+        case "participle":
+          if match.tokens.lowerBound == text.sentences[index].tokens.lowerBound {
+            f.opensWithPast = true
+            f.past += 1
+          }
         case "habitual": f.habitual = true
         case "hypothetical": f.hypothetical = true
         case "advice": f.advice = true

@@ -58,7 +58,10 @@ public enum StarSegmenter {
 
     // Sentences that are only a label ("**Situation**", "## Result") carry no story themselves.
     let contentNarrating = (0..<n).filter { labels[$0]?.bare != true && features[$0].narrates }.count
-    let isStory = storyWeight >= 1.5 || (narrating == 1 && otherMood == 0 && n <= 3)
+    // A one- or two-line answer with a single narrating sentence is a story when it also carries a number
+    // ("Added a Redis cache in front of the catalog. p95: 900ms → 90ms.").
+    let isStory =
+      storyWeight >= 1.5 || (narrating == 1 && otherMood == 0 && n <= 3 && features.contains { $0.numbers > 0 })
     guard isStory, contentNarrating > 0 else {
       return StarSegmentation(sections: [], explicit: labelCount >= 2, isStory: false)
     }
@@ -99,24 +102,31 @@ public enum StarSegmenter {
     return ExplicitLabel(label: best.label, bare: rest.isEmpty)
   }
 
+  /// Sections from explicit labels: each runs from its label to the next different label. A label that
+  /// repeats one already used ("What I did:" inside "Action:") continues the open section. Prose before the
+  /// first label is segmented like an unlabelled answer, with the labelled sections' labels excluded.
   static func explicitSections(_ labels: [ExplicitLabel?], context: AnswerContext) -> [StarSegmentation.Section] {
     var sections: [StarSegmentation.Section] = []
+    var used: Set<Label> = []
     var current: (label: Label, start: Int)?
     func close(_ end: Int) {
       guard let c = current, end > c.start else { return }
       // A label with no content after it is no section.
-      let content = (c.start..<end).contains { labels[$0]?.bare != true }
-      if content, !sections.contains(where: { $0.label == c.label }) {
+      if (c.start..<end).contains(where: { labels[$0]?.bare != true }) {
         sections.append(section(c.label, c.start..<end, confidence: 1, labelled: true, context: context))
       }
     }
     for (index, label) in labels.enumerated() {
-      if let label {
-        close(index)
-        current = (label.label, index)
-      }
+      guard let label, !used.contains(label.label) else { continue }
+      close(index)
+      current = (label.label, index)
+      used.insert(label.label)
     }
     close(labels.count)
+    if let firstLabel = labels.firstIndex(where: { $0 != nil }), firstLabel > 0 {
+      let before = decode(context, labels: labels, sentences: 0..<firstLabel, excluding: used)
+      sections.insert(contentsOf: before, at: 0)
+    }
     return sections
   }
 
@@ -139,15 +149,17 @@ public enum StarSegmenter {
       func c(_ label: Label) -> Double { min(cue[label] ?? 0, 3) }
       let story = (f.past > 0 ? 1.0 : 0) + (f.firstPerson > 0 ? 0.5 : 0)
       let offStory = (f.advice ? 1.5 : 0) + (f.definition ? 1.5 : 0) + (f.hypothetical && f.past == 0 ? 1.0 : 0)
+      // A sentence with no cue, no person, no tense and no number belongs to no section.
+      let silent = cue.isEmpty && story == 0 && f.numbers == 0 ? 0.8 : 0
       var s = [Double](repeating: 0, count: 6)
-      s[0] = 0.2 + intro + offStory - 0.6 * story
-      s[1] = 1.2 * c(.situation) + (position <= 0.35 ? 0.7 : -0.3) + 0.2 * story
-      s[2] = 1.2 * c(.task) + (position <= 0.6 ? 0.3 : -0.4) + 0.1 * story
+      s[0] = 0.2 + intro + offStory + silent - 0.6 * story
+      s[1] = 1.5 * c(.situation) + (position <= 0.35 ? 0.5 : -0.3) + 0.2 * story
+      s[2] = 1.5 * c(.task) + (position <= 0.6 ? 0.2 : -0.1) + 0.1 * story
       s[3] =
-        1.0 * c(.action) + (f.firstPerson > 0 && f.past > 0 ? 0.8 : 0) + (f.past > 0 ? 0.3 : 0)
-        + (position > 0.15 && position < 0.85 ? 0.3 : 0)
-      s[4] = 1.2 * c(.result) + (f.numbers > 0 ? 0.5 : 0) + (position >= 0.6 ? 0.6 : -0.2) + 0.2 * story
-      s[5] = c(.reflection) > 0 ? 1.6 * c(.reflection) + (position >= 0.7 ? 0.4 : 0) : -3
+        1.2 * c(.action) + (f.firstPerson > 0 && f.past > 0 ? 0.8 : 0) + (f.past > 0 ? 0.3 : 0)
+        + (position > 0.15 && position < 0.85 ? 0.2 : 0)
+      s[4] = 1.5 * c(.result) + (f.numbers > 0 ? 0.5 : 0) + (position >= 0.6 ? 0.5 : -0.2) + 0.2 * story
+      s[5] = c(.reflection) > 0 ? 1.8 * c(.reflection) + (position >= 0.7 ? 0.4 : 0) : -3
       if let label = labels[i], let k = order.firstIndex(of: label.label) { s[k + 1] += 4 }
       return s
     }
@@ -158,17 +170,21 @@ public enum StarSegmenter {
   /// costs ``backStep``.
   static let backStep = 1.2
 
-  static func decode(_ context: AnswerContext, labels: [ExplicitLabel?]) -> [StarSegmentation.Section] {
-    let scores = emissions(context, labels: labels)
+  static func decode(
+    _ context: AnswerContext, labels: [ExplicitLabel?], sentences: Range<Int>? = nil, excluding: Set<Label> = []
+  ) -> [StarSegmentation.Section] {
+    let range = sentences ?? 0..<context.text.sentences.count
+    let scores = Array(emissions(context, labels: labels)[range])
     let n = scores.count
     guard n > 0 else { return [] }
+    let forbidden = excluding.reduce(0) { $0 | 1 << order.firstIndex(of: $1)! }
     // State index = (label * 6 + last) * 32 + mask; label 0 is "no section", last 0 is "none yet".
     func index(_ label: Int, _ last: Int, _ mask: Int) -> Int { (label * 6 + last) * 32 + mask }
     let stateCount = 6 * 6 * 32
     var best = [Double](repeating: -.infinity, count: stateCount)
     var back = [[Int32]](repeating: [Int32](repeating: -1, count: stateCount), count: n)
-    for label in 0..<6 {
-      best[index(label, label, label == 0 ? 0 : 1 << (label - 1))] = scores[0][label]
+    for label in 0..<6 where label == 0 || forbidden & (1 << (label - 1)) == 0 {
+      best[index(label, label, forbidden | (label == 0 ? 0 : 1 << (label - 1)))] = scores[0][label]
     }
     for i in 1..<n {
       var next = [Double](repeating: -.infinity, count: stateCount)

@@ -9,6 +9,15 @@ public struct CuePack: Sendable {
   public var description: String
   public var cues: [Cue]
   public var file: String
+
+  public init(id: String, detector: String, language: String, description: String, cues: [Cue], file: String) {
+    self.id = id
+    self.detector = detector
+    self.language = language
+    self.description = description
+    self.cues = cues
+    self.file = file
+  }
 }
 
 /// One cue: phrases that signal `signal` with a `weight`, unless an exception matches over them.
@@ -23,11 +32,30 @@ public struct Cue: Sendable {
   public var matchExamples: [CueExample]
   /// Texts the cue must not match anywhere.
   public var noMatchExamples: [CueExample]
-  public var location: SourceLocation
+  public var location: FileLocation
+
+  public init(
+    id: String, signal: String, weight: Double, phrases: [PhrasePattern], exceptions: [PhrasePattern],
+    matchExamples: [CueExample], noMatchExamples: [CueExample], location: FileLocation
+  ) {
+    self.id = id
+    self.signal = signal
+    self.weight = weight
+    self.phrases = phrases
+    self.exceptions = exceptions
+    self.matchExamples = matchExamples
+    self.noMatchExamples = noMatchExamples
+    self.location = location
+  }
 }
 
 /// An example sentence of a cue, with where it stands in the pack file.
 public struct CueExample: Sendable {
   public var text: String
-  public var location: SourceLocation
+  public var location: FileLocation
+
+  public init(text: String, location: FileLocation) {
+    self.text = text
+    self.location = location
+  }
 }

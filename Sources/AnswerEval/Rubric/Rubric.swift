@@ -33,10 +33,16 @@ public struct LevelBand: Sendable, Equatable {
 }
 
 /// Where something was defined, for messages.
-public struct SourceLocation: Sendable, Equatable {
+public struct FileLocation: Sendable, Equatable {
   public var file: String
   public var line: Int
   public var column: Int
+
+  public init(file: String, line: Int, column: Int) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
 }
 
 /// One thing a rubric grades.
@@ -48,7 +54,7 @@ public struct Criterion: Sendable {
   public var weight: Double
   public var parameters: [String: Parameter]
   public var feedback: FeedbackTemplates
-  public var location: SourceLocation
+  public var location: FileLocation
 
   /// A detector parameter value.
   public enum Parameter: Sendable, Equatable {

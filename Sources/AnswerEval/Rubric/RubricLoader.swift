@@ -46,6 +46,13 @@ public struct RubricLoader {
   ]
   private static let criterionKeys = ["id", "title", "detector", "weight", "parameters", "feedback"]
 
+  /// `file` relative to the working directory when it is inside it, as diagnostics show it.
+  public static func displayPath(_ file: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+    return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : file
+  }
+
   private func readText(_ file: String, id: String) throws -> String {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw RubricError(file: file, line: 0, column: 0, id: id, message: "cannot read the file; check the path")
@@ -57,6 +64,7 @@ public struct RubricLoader {
   }
 
   private func load(file: String, chain: [String], packCache: inout [String: CuePack]) throws -> Rubric {
+    let file = Self.displayPath(file)
     let fallbackID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
     let root = try YAMLValue.parse(try readText(file, id: fallbackID), file: file, id: fallbackID)
     let entries = try root.mapping(allowed: Self.rubricKeys, required: ["id", "version"])
@@ -155,7 +163,7 @@ public struct RubricLoader {
       let idValue = field("id")!
       let id = try idValue.string()
       guard ids.insert(id).inserted else { throw idValue.error("duplicate criterion id `\(id)`; ids must be unique") }
-      let location = SourceLocation(file: entry.file, line: entry.line, column: entry.column)
+      let location = FileLocation(file: entry.file, line: entry.line, column: entry.column)
       var criterion: Criterion
       if let existing = rubric.criteria.firstIndex(where: { $0.id == id }) {
         criterion = rubric.criteria[existing]
@@ -172,13 +180,14 @@ public struct RubricLoader {
       if let v = field("title") { criterion.title = try v.string() }
       if let v = field("detector") {
         criterion.detector = try v.string()
-        guard let descriptor = DetectorRegistry.descriptor(criterion.detector) else {
+        guard DetectorRegistry.descriptor(criterion.detector) != nil else {
           let known = DetectorRegistry.all.map(\.id)
           let near = known.min { editDistance($0, criterion.detector) < editDistance($1, criterion.detector) } ?? ""
-          throw v.error(
-            "unknown detector `\(criterion.detector)`; did you mean `\(near)`? known: \(known.joined(separator: ", "))")
+          let hint =
+            editDistance(near, criterion.detector) <= 3
+            ? "did you mean `\(near)`?" : "see `answer-eval rubric show` for the detectors"
+          throw v.error("unknown detector `\(criterion.detector)`; \(hint)")
         }
-        _ = descriptor
       }
       if let v = field("weight") {
         criterion.weight = try v.double()
@@ -263,6 +272,7 @@ public struct RubricLoader {
 
   /// Loads one cue-pack file.
   public func loadPack(file: String) throws -> CuePack {
+    let file = Self.displayPath(file)
     let fallbackID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
     var root = try YAMLValue.parse(try readText(file, id: fallbackID), file: file, id: fallbackID)
     let entries = try root.mapping(allowed: Self.packKeys, required: ["id", "detector", "language", "cues"])
@@ -301,14 +311,14 @@ public struct RubricLoader {
         guard let list = field(key) else { return [] }
         let items: [YAMLValue] = (list.node.scalar != nil) ? [list] : try list.sequence()
         return try items.map {
-          CueExample(text: try $0.string(), location: SourceLocation(file: file, line: $0.line, column: $0.column))
+          CueExample(text: try $0.string(), location: FileLocation(file: file, line: $0.line, column: $0.column))
         }
       }
       let cue = Cue(
         id: cueID, signal: try field("signal")!.string(), weight: weight, phrases: try phrases("phrases"),
         exceptions: try phrases("exceptions"), matchExamples: try examples("match"),
         noMatchExamples: try examples("no_match"),
-        location: SourceLocation(file: file, line: entry.line, column: entry.column))
+        location: FileLocation(file: file, line: entry.line, column: entry.column))
       if cue.phrases.isEmpty { throw cueIDValue.error("cue `\(cueID)` has no phrases") }
       for example in cue.matchExamples where !example.text.contains("⟦") {
         throw RubricError(

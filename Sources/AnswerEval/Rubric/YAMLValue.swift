@@ -49,7 +49,9 @@ struct YAMLValue {
     }
     if budget < 0 {
       throw RubricError(
-        file: file, line: 1, column: 1, id: id, message: "the file has more than 200000 YAML nodes; split it")
+        file: file, line: 1, column: 1, id: id,
+        message: "the file expands to more than 200000 YAML nodes; anchors and aliases (&name, *name) are not "
+          + "allowed in rubric files: write the values out")
     }
     switch node {
     case .mapping(let m):
@@ -139,8 +141,10 @@ struct YAMLValue {
 extension RubricError {
   init(yamlError: YamlError, file: String, id: String) {
     switch yamlError {
-    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-      self.init(file: file, line: mark.line, column: mark.column, id: id, message: "YAML syntax error: \(problem)")
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+      let during = context.map { " \($0.text) (from line \($0.mark.line), column \($0.mark.column))" } ?? ""
+      self.init(
+        file: file, line: mark.line, column: mark.column, id: id, message: "YAML syntax error: \(problem)\(during)")
     case .composer(_, let problem, let mark, _):
       self.init(file: file, line: mark.line, column: mark.column, id: id, message: "YAML error: \(problem)")
     default:

@@ -1,0 +1,98 @@
+import AnswerEval
+import AnswerEvalText
+import TestSupport
+import Testing
+
+@Suite struct CueMatcherTests {
+  /// The texts matched by a pack of one cue with `phrases` (and `exceptions`) in `input`.
+  func matched(_ phrases: [String], exceptions: [String] = [], in input: String) throws -> [String] {
+    let analyzer = try TextAnalyzer()
+    let cue = Cue(
+      id: "c", signal: "s", weight: 1,
+      phrases: try phrases.flatMap { try PhrasePattern.compile($0, analyzer: analyzer) },
+      exceptions: try exceptions.flatMap { try PhrasePattern.compile($0, analyzer: analyzer) }, matchExamples: [],
+      noMatchExamples: [], location: FileLocation(file: "t", line: 1, column: 1))
+    let pack = CuePack(id: "p", detector: "d", language: "en", description: "", cues: [cue], file: "t")
+    let text = try analyzer.analyze(input, source: "t")
+    return CueMatcher(packs: [pack]).matches(in: text).map {
+      text.string(
+        text.tokens[$0.tokens.lowerBound].range.lowerBound..<text.tokens[$0.tokens.upperBound - 1].range.upperBound)
+    }
+  }
+
+  @Test func inflectionsMatch() throws {
+    #expect(
+      try matched(["reduce latency"], in: "We reduced latency. It reduces latency. Reducing latency.") == [
+        "reduced latency", "reduces latency", "Reducing latency",
+      ])
+  }
+
+  @Test func exactWordsDoNotInflect() throws {
+    #expect(try matched(["=cut"], in: "We cut it, then cutting more.") == ["cut"])
+  }
+
+  @Test func caseWidthAndQuotesDoNotMatter() throws {
+    #expect(try matched(["don't know"], in: "I DON’T Ｋnow.") == ["DON’T Ｋnow"])
+  }
+
+  @Test func boundedGaps() throws {
+    #expect(try matched(["reduce … by"], in: "We reduced p95 latency by 40%.") == ["reduced p95 latency by"])
+    #expect(try matched(["reduce … by"], in: "We reduced the very slow p95 latency by 40%.") == [])
+    #expect(
+      try matched(["reduce …5 by"], in: "We reduced the very slow p95 latency by 40%.") == [
+        "reduced the very slow p95 latency by"
+      ])
+  }
+
+  @Test func alternativesWildcardsAndPlaceholders() throws {
+    #expect(try matched(["(cut|trim) costs"], in: "We trimmed costs and cut costs.") == ["trimmed costs", "cut costs"])
+    #expect(try matched(["optimi*"], in: "Optimizing and optimisation.") == ["Optimizing", "optimisation"])
+    #expect(try matched(["*ed"], in: "We shipped it red.") == ["shipped"])
+    #expect(try matched(["by #number"], in: "by 40% or by hand") == ["by 40"])
+    #expect(try matched(["at the cost of | in exchange for"], in: "in exchange for speed") == ["in exchange for"])
+  }
+
+  @Test func exceptionsSuppressOverlappingMatches() throws {
+    #expect(
+      try matched(["tradeoff"], exceptions: ["tradeoff describes"], in: "The tradeoff describes it. A tradeoff I made.")
+        == [
+          "tradeoff"
+        ])
+  }
+
+  @Test func matchesNeverCrossSentences() throws {
+    #expect(try matched(["latency by"], in: "We cut latency. By then it was late.") == [])
+  }
+
+  @Test func phraseSyntaxErrors() throws {
+    let analyzer = try TextAnalyzer()
+    #expect(throws: PhraseError("a phrase cannot start with a gap")) {
+      try PhrasePattern.compile("… by", analyzer: analyzer)
+    }
+    #expect(throws: PhraseError("a phrase cannot end with a gap")) {
+      try PhrasePattern.compile("by …", analyzer: analyzer)
+    }
+    #expect(throws: PhraseError("`(` without `)` in `(a|b`")) { try PhrasePattern.compile("(a|b", analyzer: analyzer) }
+    #expect(throws: PhraseError("`#num` is unknown; placeholders are #number and #any")) {
+      try PhrasePattern.compile("#num", analyzer: analyzer)
+    }
+  }
+
+  @Test func spansStayExactBehindMultibyteText() throws {
+    #expect(
+      try matched(["at the cost of"], in: multibytePrefix + "we shipped at the cost of speed") == ["at the cost of"])
+  }
+}
+
+@Suite struct StemmerTests {
+  @Test func foldsInflectionsOnly() {
+    let stems = ["reduce", "reduces", "reduced", "reducing"].map(Stemmer.stem)
+    #expect(Set(stems) == ["reduc"])
+    #expect(["cut", "cuts", "cutting"].map(Stemmer.stem) == ["cut", "cut", "cut"])
+    #expect(["tradeoff", "tradeoffs"].map(Stemmer.stem) == ["tradeoff", "tradeoff"])
+    #expect(["studies", "studied"].map(Stemmer.stem) == ["study", "study"])
+    #expect(Stemmer.stem("improvement") != Stemmer.stem("improve"))
+    #expect(Stemmer.stem("process") == "process" && Stemmer.stem("status") == "status")
+    #expect(Stemmer.stem("über") == "über")
+  }
+}

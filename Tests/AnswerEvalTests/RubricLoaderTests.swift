@@ -1,0 +1,63 @@
+import AnswerEval
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct RubricLoaderTests {
+  @Test func brokenRubricsGiveTheExactDiagnostics() throws {
+    let folder = Repository.path("Fixtures/rubrics/broken")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+    let result = try CLI.run(["rubric", "check"] + files.map { "Fixtures/rubrics/broken/\($0)" })
+    let expected = try String(contentsOfFile: Repository.path("Fixtures/rubrics/broken.expected"), encoding: .utf8)
+    #expect(result.status == 2)
+    #expect(result.stderr == expected)
+    #expect(result.stdout == "checked 0 rubrics, 0 cue packs, 0 examples: 12 problems\n")
+  }
+
+  @Test func bundledRubricsPassTheirCheck() throws {
+    let result = try CLI.run(["rubric", "check"])
+    #expect(result.stderr == "")
+    #expect(result.status == 0)
+    #expect(result.stdout.hasSuffix("all passed\n"))
+  }
+
+  @Test func extendsInheritsAndOverridesCriteria() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubric-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let child = """
+      id: child
+      version: 2.0.0
+      extends: behavioral
+      title: Child
+      criteria:
+        - id: star.task
+          weight: 40
+      """
+    try child.write(to: folder.appendingPathComponent("child.yaml"), atomically: true, encoding: .utf8)
+    let catalog = RubricCatalog(folders: [folder.path, Repository.path("Rubrics")])
+    let rubric = try RubricLoader(catalog: catalog).load("child")
+    #expect(rubric.id == "child" && rubric.extends == "behavioral" && rubric.version == "2.0.0")
+    let base = try RubricLoader(catalog: catalog).load("behavioral")
+    #expect(rubric.criteria.map(\.id) == base.criteria.map(\.id))
+    #expect(rubric.criteria.first { $0.id == "star.task" }?.weight == 40)
+    #expect(rubric.criteria.first { $0.id == "star.task" }?.detector == "star-section")
+    #expect(rubric.packs.map(\.id) == base.packs.map(\.id))
+  }
+
+  @Test func unknownRubricNameListsTheKnownOnes() throws {
+    let catalog = RubricCatalog(folders: [Repository.path("Rubrics")])
+    #expect(throws: RubricError.self) { try RubricLoader(catalog: catalog).load("no-such-rubric") }
+    do {
+      _ = try RubricLoader(catalog: catalog).load("no-such-rubric")
+    } catch let error as RubricError {
+      #expect(
+        error.errorDescription?.hasPrefix("no-such-rubric: error: [rubric.no-such-rubric] no rubric named") == true)
+    }
+  }
+
+  @Test func environmentFolderComesFirst() {
+    let catalog = RubricCatalog.standard(environment: ["ANSWER_EVAL_RUBRICS": "/a:/b"])
+    #expect(Array(catalog.folders.prefix(2)) == ["/a", "/b"])
+  }
+}
