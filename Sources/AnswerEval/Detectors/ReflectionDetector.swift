@@ -105,9 +105,8 @@ public struct ReflectionDetector: Detector {
     }
     if let section, Self.hasContent(section, context: context) {
       parts.insert(.lesson)
-      evidence.removeAll { section.range.contains($0.lowerBound) }
-      evidence.append(section.range)
-      evidence.sort { $0.lowerBound < $1.lowerBound }
+      evidence = Set(evidence.map(\.lowerBound) + section.sentences.map { text.sentences[$0].range.lowerBound })
+        .sorted().compactMap { start in text.sentences.first { $0.range.lowerBound == start }?.range }
     }
     let found = Part.allCases.filter { parts.contains($0) }
     let missing = Part.allCases.filter { !parts.contains($0) }

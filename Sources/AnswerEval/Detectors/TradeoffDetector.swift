@@ -108,6 +108,8 @@ public struct TradeoffDetector: Detector {
     var decision: Int
     var cost: Int?
     var parts: Set<Part>
+    /// The decision sentence states the choice itself rather than the acceptance of a downside.
+    var statesChoice: Bool
 
     var score: Double { parts.reduce(0) { $0 + $1.weight } }
   }
@@ -130,9 +132,14 @@ public struct TradeoffDetector: Detector {
       ])
   }
 
-  /// A detected candidate beats one that is not; then the higher score wins, then the earlier one.
+  /// A detected candidate beats one that is not; then the higher score wins, then one that states the
+  /// choice ("I'd use a token bucket") over one that only accepts its downside ("I'd accept the latency"),
+  /// then the one whose cost is closer, then the earlier one.
   static func isWorse(_ a: Candidate, _ b: Candidate) -> Bool {
-    ((a.cost != nil ? 1 : 0), a.score, -a.decision) < ((b.cost != nil ? 1 : 0), b.score, -b.decision)
+    func key(_ c: Candidate) -> (Int, Double, Int, Int, Int) {
+      (c.cost != nil ? 1 : 0, c.score, c.statesChoice ? 1 : 0, -abs((c.cost ?? c.decision) - c.decision), -c.decision)
+    }
+    return key(a) < key(b)
   }
 
   /// Every sentence that commits to a choice, paired with the nearest cost within ``reach``.
@@ -140,13 +147,14 @@ public struct TradeoffDetector: Detector {
     let n = context.text.sentences.count
     let signals = (0..<n).map { index in Set(context.matches(inSentence: index, detector: "tradeoff").map(\.signal)) }
     let features = context.features
-    // A "we" with no "I" anywhere and no story is the generic "we" of an explanation ("we trade latency for
-    // throughput"), not a team that chose.
-    let speakerPresent = context.star.isStory || features.contains { $0.firstSingular > 0 }
+    let isStory = context.star.isStory
     var result: [Candidate] = []
     for d in 0..<n where !signals[d].isDisjoint(with: ["decision", "accept"]) {
       let f = features[d]
-      guard !f.definition, !f.advice, !f.habitual, speakerPresent || f.firstSingular > 0 else { continue }
+      guard !f.definition, !f.advice, !f.habitual else { continue }
+      // Outside a story, a present-tense "we" is the generic "we" of an explanation ("we trade latency for
+      // throughput"); a choice there is the speaker's ("I'd use", "I'm choosing") or a past one.
+      guard isStory || f.firstSingular > 0 || f.past > 0 || f.hypothetical else { continue }
       // Nearest cost first; on a tie the one after the decision ("I chose X. The cost was Y.").
       let order = [0] + (1...reach).flatMap { [$0, -$0] }
       let cost = order.map { d + $0 }.first { c in
@@ -164,7 +172,8 @@ public struct TradeoffDetector: Detector {
       if around.contains("alternative") { parts.insert(.alternatives) }
       if around.contains("rationale") { parts.insert(.rationale) }
       if around.contains("mitigation") { parts.insert(.mitigation) }
-      result.append(Candidate(decision: d, cost: cost, parts: parts))
+      result.append(
+        Candidate(decision: d, cost: cost, parts: parts, statesChoice: !signals[d].contains("accept")))
     }
     return result
   }
