@@ -17,7 +17,7 @@ import AnswerEvalText
 ///
 /// ```
 /// "Since then I replay real production queries before every cutover."
-/// → detected, score 0.6, partial: add what you learned
+/// → detected, partial, score 0.6: add the lesson itself (what was learned)
 /// ```
 public struct ReflectionDetector: Detector {
   public static let descriptor = DetectorDescriptor(

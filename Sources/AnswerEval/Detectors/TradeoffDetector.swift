@@ -4,20 +4,25 @@ import AnswerEvalText
 /// named alternatives or competing objectives, together with what it cost them.
 ///
 /// Detected when a sentence commits to a choice (`decision` cues: "I went with", "we decided", "I'd use",
-/// "my call was to") and a cost is named within ``reach`` sentences of it (`cost` cues: "at the expense of",
-/// "the downside was", "that meant giving up"; or a `concession` in the decision sentence itself: "although
+/// "my call was to", "rather than rewrite it, I patched") and a cost is named within ``reach`` sentences of
+/// it: a `cost` on either side ("at the expense of", "the downside was", "what I give up"), a `consequence`
+/// in or after the decision ("that meant giving up", "we lost strict ordering"; a loss told before the
+/// choice is what led to it, not its price), or a `concession` in the decision sentence itself ("although
 /// it added 300 KB"). Owning a downside ("we accepted that", "I'd accept the latency") is a choice and its
 /// cost at once (`accept` cues). The decision sentence must not be a definition, generic advice or a
-/// habit, so explaining a tradeoff in general ("you choose per operation", "the bias–variance tradeoff
-/// describes…") is not articulation, and a choice with reasons but no cost is only partial.
+/// habit, and outside a story a present-tense "we" is the generic "we" of an explanation; so explaining a
+/// tradeoff in general ("you choose per operation", "the bias–variance tradeoff describes…") is not
+/// articulation, and a choice with reasons but no cost is only partial (not detected).
 ///
-/// The score weighs the parts found around the best decision (see ``Part``): the choice, both sides set
-/// against each other, the options considered, the reasoning, the cost, and how the downside was watched or
-/// limited. Evidence is the decision sentence and the cost sentence.
+/// The score weighs the parts found around the best decision (see ``Part``): the choice, what it was
+/// weighed against, the options considered, the reasoning, the cost, and how the downside was watched or
+/// limited. The outcome is present with all six, partial when some are missing (the feedback lists which).
+/// Evidence is the decision sentence and the cost sentence.
 ///
 /// ```
 /// "I picked AG Grid over TanStack Table, although it added 300 KB, because shipping fast mattered more."
-/// → detected, score 0.9: the choice, both sides, why and the cost; missing: how the downside was limited
+/// → detected, partial, score 0.8: the choice, what it was weighed against, why and the cost;
+///   missing: the other options considered and how the downside was limited
 /// ```
 public struct TradeoffDetector: Detector {
   public static let descriptor = DetectorDescriptor(
