@@ -58,6 +58,24 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
     #expect(finding.evidence.map(\.start) == [81, 179])
   }
 
+  @Test func labelledDecisionAndDownside() throws {
+    let finding = try tradeoff(
+      """
+      Situation: legacy reports timing out.
+      Decision: moved reporting to a read replica instead of optimising every query.
+      Downside: reports can be up to five minutes stale; finance agreed to that.
+      Result: timeouts went from 30 a day to zero.
+      """)
+    #expect(finding.detected)
+    #expect(finding.score == 0.65)
+    #expect(
+      spans(finding).elementsEqual(
+        [
+          (38, 116, "Decision: moved reporting to a read replica instead of optimising every query."),
+          (117, 191, "Downside: reports can be up to five minutes stale; finance agreed to that."),
+        ], by: ==))
+  }
+
   @Test func evidenceShiftsBehindAMultibytePrefix() throws {
     let text =
       "We had to pick a queue for order events. We went for SQS. "
@@ -114,6 +132,11 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
 
   @Test func genericWeAndGenericAdviceAreNotChoices() throws {
     #expect(try !tradeoff("When we raise the threshold we give up recall to gain precision.").detected)
+    #expect(
+      try !tradeoff(
+        "I'll use fraud as an example: if we lower the threshold we catch more fraud, but we accept more false "
+          + "alarms, so the cost is analyst time."
+      ).detected)
     #expect(try !tradeoff("Teams should always pick boring technology, even though it is less exciting.").detected)
     #expect(try !tradeoff("I always choose the simpler design, even if it is a bit slower.").detected)
   }

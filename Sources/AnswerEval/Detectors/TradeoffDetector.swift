@@ -150,16 +150,21 @@ public struct TradeoffDetector: Detector {
   /// Every sentence that commits to a choice, paired with the nearest cost within ``reach``.
   static func candidates(in context: AnswerContext) -> [Candidate] {
     let n = context.text.sentences.count
-    let signals = (0..<n).map { index in Set(context.matches(inSentence: index, detector: "tradeoff").map(\.signal)) }
+    var signals = (0..<n).map { index in Set(context.matches(inSentence: index, detector: "tradeoff").map(\.signal)) }
     let features = context.features
-    let isStory = context.star.isStory
+    // Sections marked with labels ("Decision:", "Situation:") are the speaker's own account too.
+    let ownAccount = context.star.isStory || context.star.explicit
     var result: [Candidate] = []
+    // A present-tense "we" owning a downside is the team's only in the speaker's own account.
+    if ownAccount {
+      for i in signals.indices where signals[i].contains("we-accept") { signals[i].insert("accept") }
+    }
     for d in 0..<n where !signals[d].isDisjoint(with: ["decision", "accept"]) {
       let f = features[d]
       guard !f.definition, !f.advice, !f.habitual else { continue }
       // Outside a story, a present-tense "we" is the generic "we" of an explanation ("we trade latency for
       // throughput"); a choice there is the speaker's ("I'd use", "I'm choosing") or a past one.
-      guard isStory || f.firstSingular > 0 || f.past > 0 || f.hypothetical else { continue }
+      guard ownAccount || f.firstSingular > 0 || f.past > 0 || f.hypothetical else { continue }
       // Nearest cost first; on a tie the one after the decision ("I chose X. The cost was Y.").
       let order = [0] + (1...reach).flatMap { [$0, -$0] }
       let cost = order.map { d + $0 }.first { c in
