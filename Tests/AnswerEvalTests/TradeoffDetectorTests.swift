@@ -76,6 +76,21 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
         ], by: ==))
   }
 
+  @Test func anActionWhoseCostIsNamedWasAChoice() throws {
+    let finding = try tradeoff(
+      "Our nightly job missed its deadline. I merged the two jobs into one pass. "
+        + "It was not free: the merged job is harder to test on its own.")
+    #expect(finding.detected)
+    #expect(finding.score == 0.5)
+    #expect(
+      spans(finding).elementsEqual(
+        [
+          (37, 73, "I merged the two jobs into one pass."),
+          (74, 135, "It was not free: the merged job is harder to test on its own."),
+        ], by: ==))
+    #expect(try !tradeoff("I joined the team in March. The catch was that the codebase had no tests.").detected)
+  }
+
   @Test func evidenceShiftsBehindAMultibytePrefix() throws {
     let text =
       "We had to pick a queue for order events. We went for SQS. "

@@ -103,16 +103,24 @@ public struct ReflectionDetector: Detector {
         vague.append(text.sentences[index].range)
       }
     }
+    var quote: String?
     if let section, Self.hasContent(section, context: context) {
+      // The labelled section is the evidence, label included like every section span; the quote starts at
+      // its own words.
       parts.insert(.lesson)
-      evidence = Set(evidence.map(\.lowerBound) + section.sentences.map { text.sentences[$0].range.lowerBound })
-        .sorted().compactMap { start in text.sentences.first { $0.range.lowerBound == start }?.range }
+      evidence.removeAll { section.range.contains($0.lowerBound) }
+      evidence.append(section.range)
+      evidence.sort { $0.lowerBound < $1.lowerBound }
+      if evidence.first == section.range {
+        quote = "“\(Scorer.excerpt(text.string(section.contentStart..<section.range.upperBound)))”"
+      }
     }
     let found = Part.allCases.filter { parts.contains($0) }
     let missing = Part.allCases.filter { !parts.contains($0) }
-    let values = [
+    var values = [
       "found": FeedbackTemplate.list(found.map(\.found)), "missing": FeedbackTemplate.list(missing.map(\.missing)),
     ]
+    if let quote { values["evidence"] = quote }
     if !parts.isEmpty {
       let full = missing.isEmpty
       return Finding(

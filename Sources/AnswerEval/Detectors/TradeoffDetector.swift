@@ -159,6 +159,12 @@ public struct TradeoffDetector: Detector {
     if ownAccount {
       for i in signals.indices where signals[i].contains("we-accept") { signals[i].insert("accept") }
     }
+    // A cost pinned on what was just done ("It was not free: …") is a cost, and the action the speaker
+    // narrated right before it ("I merged the two jobs.") was a choice.
+    for c in signals.indices where signals[c].contains("cost-of-that") {
+      signals[c].insert("cost")
+      if c > 0, features[c - 1].narrates, features[c - 1].firstPerson > 0 { signals[c - 1].insert("decision") }
+    }
     for d in 0..<n where !signals[d].isDisjoint(with: ["decision", "accept"]) {
       let f = features[d]
       guard !f.definition, !f.advice, !f.habitual else { continue }
