@@ -48,6 +48,10 @@ public struct ReflectionDetector: Detector {
       .init(
         "Our deployments kept failing, so I added checks to the pipeline. Learned a lot and grew as a leader.",
         detected: false, criterion: "reflection"),
+      .init(
+        "Precision is the share of flagged items that are really positive; recall is the share of positives "
+          + "that get flagged. Raising the threshold trades recall for precision.",
+        detected: false, criterion: "reflection"),
     ])
 
   /// The two things a full reflection says.
