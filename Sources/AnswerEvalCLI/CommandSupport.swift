@@ -52,11 +52,15 @@ struct InputOptions: ParsableArguments {
   /// The label of an input path in output.
   func label(for path: String) -> String { path == "-" ? stdinName : path }
 
-  /// Reads and grades one input; warns on stderr when `--lossy` replaced bytes.
-  func grade(_ path: String, with grader: Grader) throws -> Grader.Graded {
+  /// Reads and grades one input; warns on stderr when `--lossy` replaced bytes. With `followFrontMatter`,
+  /// an answer whose front matter names a rubric (`rubric: NAME`) is graded with it.
+  func grade(_ path: String, with grader: Grader, followFrontMatter: Bool = false) throws -> Grader.Graded {
     let label = label(for: path)
     let bytes = try InputReader.read(path, name: label)
-    let graded = try grader.grade(bytes: bytes, source: label, lossy: lossy)
+    let graded =
+      followFrontMatter
+      ? try grader.grade(bytes: bytes, source: label, lossy: lossy, frontMatterRubrics: .shared)
+      : try grader.grade(bytes: bytes, source: label, lossy: lossy)
     if graded.replacements > 0 {
       Diagnostics.warning(
         "\(label): warning: [text.lossy] replaced \(graded.replacements) invalid byte(s) with U+FFFD")

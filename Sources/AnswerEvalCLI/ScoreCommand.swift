@@ -18,8 +18,12 @@ struct ScoreCommand: ParsableCommand {
       COLUMNS, else 80). With --output the report goes to that file, written atomically, and standard \
       output stays empty.
 
+      The rubric is --rubric when given; otherwise the one an answer names in its front matter \
+      (`rubric: deployment-tradeoff`); otherwise behavioral.
+
       Examples:
         answer-eval score Corpora/examples/answer.md
+        answer-eval score my-answer.md --rubric deployment-tradeoff
         cat answer.txt | answer-eval score - --format json --stdin-name candidate-17
         answer-eval score answer.md --format xml --output report.xml
       """
@@ -45,6 +49,13 @@ struct ScoreCommand: ParsableCommand {
   @Option(name: .long, help: "When to colour text: auto is on a terminal, unless NO_COLOR is set.")
   var color: ColorChoice = .auto
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The rubric: a bundled name or a YAML file (default: the answer's front matter `rubric:`, else behavioral).",
+      valueName: "name|path"))
+  var rubric: String?
+
   @OptionGroup var input: InputOptions
 
   func validate() throws {
@@ -64,13 +75,19 @@ struct ScoreCommand: ParsableCommand {
     // jsonl to standard output is written report by report, for pipelines; everything else at the end.
     let streaming = format == .jsonl && output == nil
     let keepsAnswers = format == .text || format == .markdown
-    let grader = try Grader()
+    let grader: Grader
+    do {
+      grader = try Grader(rubric: try RubricLibrary.shared.compiled(rubric ?? RubricLibrary.defaultName))
+    } catch {
+      Diagnostics.error(describe(error))
+      throw ExitStatus.failed
+    }
     var reports: [Report] = []
     var answers: [AnalyzedText] = []
     var failed = false
     for path in files {
       do {
-        let graded = try input.grade(path, with: grader)
+        let graded = try input.grade(path, with: grader, followFrontMatter: rubric == nil)
         if streaming {
           Output.write(try format.render(graded.report))
         } else {

@@ -4,6 +4,16 @@ public enum DetectorRegistry {
     StarSectionDetector.self,
     TradeoffDetector.self,
     ReflectionDetector.self,
+    HedgingDetector.self,
+    BlameDetector.self,
+    WeWithoutIDetector.self,
+    JargonDetector.self,
+    LengthDetector.self,
+    MissingCriterionDetector.self,
+    KeywordStuffingDetector.self,
+    GibberishDetector.self,
+    CoverageDetector.self,
+    OffTopicDetector.self,
   ]
 
   public static var all: [DetectorDescriptor] { types.map { $0.descriptor } }
