@@ -2,6 +2,8 @@
 public enum DetectorRegistry {
   public static let types: [any Detector.Type] = [
     StarSectionDetector.self,
+    TradeoffDetector.self,
+    ReflectionDetector.self,
     HedgingDetector.self,
     BlameDetector.self,
     WeWithoutIDetector.self,
