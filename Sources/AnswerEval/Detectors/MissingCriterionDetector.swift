@@ -61,7 +61,8 @@ public struct MissingCriterionDetector: Detector {
     let outcome: Finding.Outcome
     switch target.outcome {
     case .present: outcome = .missing
-    case .partial: outcome = .partial
+    // A detected criterion that only lacks a detail (a tradeoff without mitigation) is not the mistake.
+    case .partial: outcome = target.detected ? .missing : .partial
     case .missing:
       switch criterion.string("when_missing") {
       case "partial": outcome = .partial
