@@ -33,6 +33,7 @@ let package = Package(
     // Helpers shared by the test targets (fixtures through #filePath, running the built binary).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "AnswerEvalTextTests", dependencies: ["AnswerEvalText", "TestSupport"]),
+    .testTarget(name: "AnswerEvalBatchTests", dependencies: ["AnswerEval", "TestSupport"]),
     .testTarget(name: "AnswerEvalCLITests", dependencies: ["AnswerEvalCLI", "TestSupport"]),
   ]
 )
