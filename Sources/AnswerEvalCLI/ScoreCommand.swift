@@ -28,6 +28,12 @@ struct ScoreCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: json, jsonl or text.")
   var format: Format = .json
 
+  @Option(
+    name: .customLong("input"),
+    help:
+      "Input: text (answer files) or jsonl (one {\"id\", \"text\", \"rubric\"} request per line, a report per line).")
+  var inputFormat: InputFormat = .text
+
   @OptionGroup var input: InputOptions
 
   func validate() throws {
@@ -36,6 +42,7 @@ struct ScoreCommand: ParsableCommand {
   }
 
   func run() throws {
+    if inputFormat == .jsonl { return try runJSONLines() }
     let grader = try Grader()
     var reports: [Report] = []
     var failed = false
