@@ -31,8 +31,8 @@ struct BatchCommand: ParsableCommand {
 
       Examples:
         answer-eval batch Corpora/mock-responses --out reports --summary summary.csv
-        answer-eval batch answers --include '*.md' --exclude 'drafts' --format jsonl > reports.jsonl
-        answer-eval batch answers --out reports --resume --summary summary.json --jobs 4
+        answer-eval batch answers --exclude drafts --format jsonl > reports.jsonl
+        answer-eval batch answers --out reports --resume --summary summary.json
       """
   )
 
@@ -73,7 +73,7 @@ struct BatchCommand: ParsableCommand {
   var exclude: [String] = []
 
   @Option(name: .long, help: ArgumentHelp("Answers graded at once (default: the number of cores).", valueName: "n"))
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  var jobs: Int?
 
   @Option(
     name: .long,
@@ -99,7 +99,7 @@ struct BatchCommand: ParsableCommand {
 
   func validate() throws {
     if folders.isEmpty { throw ValidationError("Give at least one folder of answers.") }
-    if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     if let summary, SummaryWriter.Format(path: summary) == nil {
       throw ValidationError("--summary must name a .csv or .json file.")
     }
@@ -122,7 +122,7 @@ struct BatchCommand: ParsableCommand {
     var options = BatchRunner.Options(roots: folders)
     options.include = include.map { GlobPattern($0) }
     options.exclude = exclude.map { GlobPattern($0) }
-    options.jobs = jobs
+    options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
     options.format = format ?? (out == nil ? .jsonl : .json)
     options.outputDirectory = out
     options.summaryPath = summary
