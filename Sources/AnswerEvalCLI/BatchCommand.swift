@@ -184,7 +184,6 @@ private final class ProgressDisplay {
   private let terminal: Bool
   private var meter: ProgressMeter
   private var shown = false
-  private var last: BatchRunner.Progress?
 
   init(mode: BatchCommand.ProgressMode) {
     terminal = isatty(2) == 1
@@ -201,13 +200,17 @@ private final class ProgressDisplay {
       shown = false
     }
     Diagnostics.error(line)
-    if let last, enabled && terminal { draw(ProgressMeter.render(last, elapsed: Self.now() - meter.start)) }
   }
 
+  /// Redraws the line when it is time, or at once when a message cleared it.
   func update(_ progress: BatchRunner.Progress) {
-    last = progress
-    guard enabled, let line = meter.line(progress, now: Self.now()) else { return }
-    draw(line)
+    guard enabled else { return }
+    let now = Self.now()
+    if let line = meter.line(progress, now: now) {
+      draw(line)
+    } else if terminal && !shown {
+      draw(ProgressMeter.render(progress, elapsed: now - meter.start))
+    }
   }
 
   func finish() {
