@@ -65,6 +65,13 @@ struct BatchCommand: ParsableCommand {
     name: .long, help: ArgumentHelp("Write a summary table: FILE.csv or FILE.json.", valueName: "file"))
   var summary: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Write an HTML overview of the batch: scores per criterion, their distribution, the most common missing "
+        + "elements, a link to each answer's report.", valueName: "file.html"))
+  var htmlIndex: String?
+
   @Option(name: .long, help: ArgumentHelp("Grade only files matching this pattern (repeatable).", valueName: "glob"))
   var include: [String] = []
 
@@ -130,6 +137,7 @@ struct BatchCommand: ParsableCommand {
     options.minScore = minScore
     options.resume = resume
     options.lossy = lossy
+    options.htmlIndex = htmlIndex != nil
 
     let runner: BatchRunner
     do {
@@ -152,8 +160,10 @@ struct BatchCommand: ParsableCommand {
 
     let display = ProgressDisplay(mode: quiet ? .never : progress)
     let result: BatchRunner.Result
+    var indexRows: [BatchIndex.Row] = []
     do {
       result = try runner.run { outcome, progress in
+        if htmlIndex != nil { indexRows.append(Self.indexRow(outcome, index: htmlIndex!)) }
         if let error = outcome.error { display.message(error.line) }
         if !quiet { for warning in outcome.warnings { display.message(warning) } }
         if let rendered = outcome.rendered { Output.write(rendered) }
@@ -165,6 +175,14 @@ struct BatchCommand: ParsableCommand {
       throw ExitStatus.failed
     }
     display.finish()
+    if let htmlIndex {
+      do {
+        try AtomicFile.write(BatchIndex(rows: indexRows).html(), to: htmlIndex)
+      } catch {
+        Diagnostics.error(describe(error))
+        throw ExitStatus.failed
+      }
+    }
     if result.interrupted {
       let c = result.counts
       Diagnostics.error(
@@ -172,6 +190,32 @@ struct BatchCommand: ParsableCommand {
           + (summary.map { "; \($0) lists them" } ?? ""))
     }
     if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+  }
+
+  /// The index row of an outcome, linking its report by a path relative to the index's folder.
+  static func indexRow(_ outcome: BatchOutcome, index: String) -> BatchIndex.Row {
+    let page = outcome.reportFile.map { relativePath(from: (index as NSString).deletingLastPathComponent, to: $0) }
+    if var row = outcome.indexRow {
+      row.page = page
+      return row
+    }
+    if outcome.row.status == .failed {
+      return BatchIndex.Row(path: outcome.row.path, page: nil, failure: outcome.row.reason ?? "could not be graded")
+    }
+    return BatchIndex.Row(path: outcome.row.path, page: page, score: nil, criteria: [])
+  }
+
+  /// `target` relative to the folder `base` (both as given on the command line).
+  static func relativePath(from base: String, to target: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    func parts(_ path: String) -> [String] {
+      let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
+      return URL(fileURLWithPath: absolute).standardizedFileURL.pathComponents
+    }
+    let from = parts(base.isEmpty ? "." : base), to = parts(target)
+    var common = 0
+    while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+    return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
   }
 }
 

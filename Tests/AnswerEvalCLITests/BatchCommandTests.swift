@@ -215,4 +215,21 @@ import Testing
     let help = try CLI.run(["batch", "--help"])
     #expect(help.status == 0 && help.stdout.contains("answer-eval batch Corpora/mock-responses --out reports"))
   }
+
+  @Test func htmlIndexListsEveryMockResponseAndLinksItsPage() throws {
+    let dir = try TemporaryDirectory()
+    let result = try CLI.run([
+      "batch", "Corpora/mock-responses", "--out", dir.path("reports"), "--format", "html", "--html-index",
+      dir.path("index.html"), "--quiet",
+    ])
+    #expect(result.status == 0 && result.stdout == "")
+    let index = try String(contentsOfFile: dir.path("index.html"), encoding: .utf8)
+    let answers = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Corpora/mock-responses"))
+      .filter { $0.hasSuffix(".md") }
+    #expect(answers.count == 30)
+    for answer in answers {
+      #expect(index.contains("href=\"reports/\(answer).html\""), "\(answer) is not linked")
+      #expect(FileManager.default.fileExists(atPath: dir.path("reports/\(answer).html")))
+    }
+  }
 }

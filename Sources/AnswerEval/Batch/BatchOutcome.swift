@@ -12,6 +12,11 @@ public struct BatchOutcome: Sendable {
   public var warnings: [String]
   /// The report in the batch's format, for standard output, when there is no output folder.
   public var rendered: String?
+  /// Its row of the `--html-index` page (only when asked for): lean — feedback is kept only for the
+  /// missing elements the index lists.
+  public var indexRow: BatchIndex.Row?
+  /// Where its report was written under `--out`, as messages show it.
+  public var reportFile: String?
 
   public init(
     row: SummaryRow, findings: SummaryAggregates.Findings = .init(), error: Diagnostic? = nil,
@@ -39,7 +44,9 @@ public struct BatchOutcome: Sendable {
     if options.resume, let output, let answerTime = OutputDirectory.FileTime(path: entry.path),
       let reportTime = output.modificationTime(of: reportPath), reportTime > answerTime
     {
-      return unchanged(entry.path, report: output.displayPath(reportPath), format: options.format)
+      var outcome = unchanged(entry.path, report: output.displayPath(reportPath), format: options.format)
+      outcome.reportFile = output.displayPath(reportPath)
+      return outcome
     }
     var rubric: String? = nil
     do {
@@ -52,8 +59,14 @@ public struct BatchOutcome: Sendable {
       let rendered = try options.format.render(report)
       var outcome = BatchOutcome(
         row: SummaryRow(graded: report, path: entry.path, rubric: rubric), findings: .init(report))
+      if options.htmlIndex {
+        var row = BatchIndex.Row(path: entry.path, page: nil, report: report)
+        for i in row.criteria.indices where !row.criteria[i].isMissing { row.criteria[i].feedback = "" }
+        outcome.indexRow = row
+      }
       if let output {
         try output.write(Array(rendered.utf8), to: reportPath)
+        outcome.reportFile = output.displayPath(reportPath)
       } else {
         outcome.rendered = rendered
       }
@@ -77,8 +90,10 @@ public struct BatchOutcome: Sendable {
     if format == .json || format == .jsonl, let bytes = try? InputReader.read(report),
       let old = try? JSONDecoder().decode(Report.self, from: Data(bytes))
     {
-      return BatchOutcome(
+      var outcome = BatchOutcome(
         row: SummaryRow(graded: old, path: path, rubric: old.rubric?.id, status: .unchanged), findings: .init(old))
+      outcome.indexRow = BatchIndex.Row(path: path, page: nil, report: old)
+      return outcome
     }
     return BatchOutcome(row: SummaryRow(path: path, status: .unchanged))
   }

@@ -273,7 +273,7 @@ struct AnswerListing {
   }
 
   /// The report's sections in text order, clamped to the text and cut so they do not overlap.
-  private func clampedSections(count: Int) -> [(range: Range<Int>, label: Report.Section.Label)] {
+  func clampedSections(count: Int) -> [(range: Range<Int>, label: Report.Section.Label)] {
     var result: [(range: Range<Int>, label: Report.Section.Label)] = []
     var end = 0
     for section in report.sections.sorted(by: { $0.span.start < $1.span.start }) {

@@ -25,6 +25,11 @@ public struct Report: Codable, Sendable, Equatable {
     /// 0–100.
     public var total: Double
     public var level: String
+
+    public init(total: Double, level: String) {
+      self.total = total
+      self.level = level
+    }
   }
 
   public struct Criterion: Codable, Sendable, Equatable {
