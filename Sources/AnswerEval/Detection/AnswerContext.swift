@@ -1,7 +1,7 @@
 import AnswerEvalText
 
 /// Everything detectors share about one answer, computed once and only when first asked for: cue matches,
-/// per-sentence features, STAR sections.
+/// per-sentence features, STAR sections, quantities.
 public final class AnswerContext {
   public let text: AnalyzedText
   public let rubric: CompiledRubric
@@ -31,6 +31,10 @@ public final class AnswerContext {
 
   /// The STAR segmentation.
   public private(set) lazy var star: StarSegmentation = StarSegmenter.segment(self)
+
+  /// The answer's quantities, typed, each marked impact or incidental (empty when the rubric has no
+  /// `quantities` pack). See ``Quantity``.
+  public private(set) lazy var quantities: [Quantity] = QuantityImpact.classify(self)
 
   /// The UTF-16 range of the tokens `range` of the text.
   public func range(ofTokens range: Range<Int>) -> Range<Int> {
