@@ -1,7 +1,8 @@
 /// Every detector a rubric can name in `detector:`.
 public enum DetectorRegistry {
   public static let types: [any Detector.Type] = [
-    StarSectionDetector.self
+    StarSectionDetector.self,
+    QuantificationDetector.self,
   ]
 
   public static var all: [DetectorDescriptor] { types.map { $0.descriptor } }
