@@ -19,6 +19,8 @@ struct AnswerEvalCommand: ParsableCommand {
         answer-eval tokens Corpora/examples/answer.md --format text
       """,
     version: "answer-eval \(AnswerEvalVersion.current) (ICU \(icuVersion))",
-    subcommands: [ScoreCommand.self, TokensCommand.self, ExplainCommand.self, RubricCommand.self]
+    subcommands: [
+      ScoreCommand.self, TokensCommand.self, ExplainCommand.self, RubricCommand.self, QuantitiesCommand.self,
+    ]
   )
 }
