@@ -69,20 +69,34 @@ public struct QuantificationDetector: Detector {
       values: values)
   }
 
-  /// "“2019” is a year and “3.11” a version: they measure nothing you did. " for the numbers an answer
-  /// without impact quantities does have (at most two), or "".
+  /// "“2019” is a year and “3.11” a version: they measure nothing you did. " for the numbers of an answer
+  /// without impact quantities (at most two kinds, two numbers each), or "".
   private func incidentalNote(_ quantities: [Quantity], text: AnalyzedText) -> String {
-    let named = quantities.compactMap { quantity -> String? in
-      guard let reason = quantity.reason, let noun = Self.nouns[reason] else { return nil }
-      return "“\(text.string(quantity.range))” is \(noun)"
+    var groups: [(reason: String, texts: [String])] = []
+    for quantity in quantities {
+      guard let reason = quantity.reason, Self.nouns[reason] != nil else { continue }
+      let written = "“\(text.string(quantity.range))”"
+      if let k = groups.firstIndex(where: { $0.reason == reason }) {
+        if groups[k].texts.count < 2 { groups[k].texts.append(written) }
+      } else if groups.count < 2 {
+        groups.append((reason, [written]))
+      }
     }
-    guard !named.isEmpty else { return "" }
-    let verb = named.count == 1 ? "it measures" : "they measure"
-    return FeedbackTemplate.list(Array(named.prefix(2))) + ": \(verb) nothing you did. "
+    guard !groups.isEmpty else { return "" }
+    let clauses = groups.map { group -> String in
+      let (singular, plural) = Self.nouns[group.reason]!
+      let list = FeedbackTemplate.list(group.texts)
+      return group.texts.count == 1 ? "\(list) is \(singular)" : "\(list) are \(plural)"
+    }
+    let many = groups.count > 1 || groups[0].texts.count > 1
+    return clauses.joined(separator: " and ") + (many ? ": they measure" : ": it measures") + " nothing you did. "
   }
 
-  private static let nouns = [
-    "year": "a year", "date": "a date", "time": "a time of day", "version": "a version", "name": "part of a name",
-    "label": "a label", "list": "list numbering", "formula": "part of a formula", "metric": "part of a metric's name",
+  private static let nouns: [String: (String, String)] = [
+    "year": ("a year", "years"), "date": ("a date", "dates"), "time": ("a time of day", "times of day"),
+    "version": ("a version", "versions"), "name": ("part of a name", "parts of names"),
+    "label": ("a label", "labels"), "list": ("list numbering", "list numbers"),
+    "formula": ("part of a formula", "parts of a formula"),
+    "metric": ("part of a metric's name", "parts of metric names"),
   ]
 }

@@ -100,7 +100,7 @@ struct NumeralReader {
     } else if last + 1 < end, tokens[last].glued, tokens[last + 1].glued {
       let next = normalized(last)
       if next == "e", tokens[last].kind == .word, let (exponent, after) = signedNumber(at: last + 1, end: end) {
-        value *= pow(10, exponent)
+        value = Self.scientific(value, exponent)
         integer = value.rounded() == value
         last = after
       } else if next == "^", let (exponent, after) = signedNumber(at: last + 1, end: end) {
@@ -138,7 +138,7 @@ struct NumeralReader {
       if next.hasPrefix("e"), next.count > 1, let exponent = Double(next.dropFirst()),
         next.dropFirst().allSatisfy(\.isNumber)
       {
-        value *= pow(10, exponent)
+        value = Self.scientific(value, exponent)
         last += 1
       } else if cues.has(last, { $0 == .ordinal }) {
         // "4th": an ordinal, no quantity.
@@ -173,6 +173,11 @@ struct NumeralReader {
       Numeral(
         value: value, tokens: start..<last, range: nil, kind: kind, integer: integer, spelled: false, reason: reason)
     ]
+  }
+
+  /// `mantissa` × 10^`exponent`, dividing for a negative exponent so "12e-1" is exactly 1.2.
+  static func scientific(_ mantissa: Double, _ exponent: Double) -> Double {
+    exponent < 0 ? mantissa / pow(10, -exponent) : mantissa * pow(10, exponent)
   }
 
   /// A number after "e" or "^", with any signs glued before it: "+14", "-1", "--23".

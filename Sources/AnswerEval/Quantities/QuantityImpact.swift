@@ -3,7 +3,7 @@
 /// A quantity is impact when no incidental pattern claims it and it belongs to a story: the answer
 /// recounts a specific past story (``StarSegmentation/isStory``) and the sentence narrates (a past verb)
 /// or is not hypothetical, advice or a definition; or — in an answer too short or odd to read as a story —
-/// its own sentence narrates a change ("We cut p95 from 900ms to 90ms."). With no story there is nothing for a number to
+/// its own sentence reports a past change ("p95 went from 900ms to 90ms."). With no story there is nothing for a number to
 /// measure: design answers, process descriptions, definitions and advice have no impact quantities.
 ///
 /// ```
@@ -31,7 +31,7 @@ enum QuantityImpact {
       } else if sentence.definition {
         quantities[k].reason = "definition"
       } else if story
-        || (sentence.narrates
+        || (sentence.past > 0 && !sentence.habitual
           && (quantities[k].role != nil || cues.impactSentences.contains(quantities[k].sentence)))
       {
         quantities[k].impact = true
