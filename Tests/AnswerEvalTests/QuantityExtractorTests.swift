@@ -166,4 +166,16 @@ import Testing
         "40% @81-84 percent 40 % delta impact"
       ])
   }
+
+  @Test func fractionWordsThatAreAlsoPeriods() throws {
+    #expect(
+      try quantityLinesBothWays(
+        "Our releases were slow. I cut a quarter of the steps, halved half an hour of checks, and still had to wait a quarter; margin rose 25 bps."
+      ) == [
+        "a quarter @30-39 fraction 0.25 impact",
+        "halved @54-60 multiplier 0.5 impact",
+        "half an hour @61-73 duration 0.5 h impact",
+        "25 bps @130-136 percent 25 bps impact",
+      ])
+  }
 }

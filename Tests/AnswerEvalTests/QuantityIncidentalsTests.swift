@@ -112,4 +112,18 @@ import Testing
         "7 @123-124 count 7 (ratio)",
       ])
   }
+
+  @Test func yearsNeedAYearWordOrNothingAfter() throws {
+    #expect(
+      try quantityLinesBothWays(
+        "Our service grew fast. In 2019 we had 2000 users; from 2019 to 2021 it tripled, and 2020 was the hardest year."
+      ) == [
+        "2019 @26-30 count 2019 (year)",
+        "2000 @38-42 count 2000 impact",
+        "2019 @55-59 count 2019 before (year)",
+        "2021 @63-67 count 2021 after (year)",
+        "tripled @71-78 multiplier 3 impact",
+        "2020 @84-88 count 2020 (year)",
+      ])
+  }
 }

@@ -5,7 +5,9 @@ import AnswerEvalText
 /// The `incidental.*` cues of the `quantities` pack mark the patterns (versions, labels, times of day,
 /// option counts, idioms, formulas): a match claims the quantities that lie wholly inside it (only bare
 /// ones when its value is `bare`). The rules below are the ones a phrase cannot say:
-/// - **year**: a bare four-digit integer from 1900 to 2099 written without a separator ("In 2019");
+/// - **year**: a bare four-digit integer from 1900 to 2099 written without a separator, next to a year word
+///   of the pack ("in 2019", "2020 was") or with no word after it ("… in Q3, 2019."), or joined to a year
+///   before it ("from 2019 to 2021"); "2000 users" stays a count;
 /// - **list**: a bare number opening a sentence before "." or ")" ("2. Task: …");
 /// - **name**: a number glued after a word and a hyphen or "@" ("GPT-4", "SEV-1", "under-14"), after "#"
 ///   ("#1"), after a capitalized word inside a sentence ("Python 3.11", "Java 17", "a Year 5 class"), or
@@ -25,7 +27,11 @@ struct QuantityIncidentals {
   func mark(_ quantities: inout [Quantity]) {
     for k in quantities.indices where quantities[k].reason == nil {
       let quantity = quantities[k]
-      if let pattern = cues.incidentals.first(where: {
+      if k > 0, quantities[k - 1].reason == "year", quantities[k - 1].sentence == quantity.sentence,
+        isYearShaped(quantity), joins(quantities[k - 1], quantity)
+      {
+        quantities[k].reason = "year"
+      } else if let pattern = cues.incidentals.first(where: {
         $0.tokens.contains(quantity.tokens.lowerBound) && $0.tokens.upperBound >= quantity.tokens.upperBound
           && (!$0.bareOnly || quantity.bare)
       }) {
@@ -52,15 +58,14 @@ struct QuantityIncidentals {
     let first = quantity.tokens.lowerBound
     let after = quantity.tokens.upperBound
     let sentence = text.sentences[quantity.sentence].tokens
-    let written = tokens[first].normalized
     if quantity.bare, first == sentence.lowerBound, after < sentence.upperBound, tokens[after].glued,
       tokens[after].normalized == "." || tokens[after].normalized == ")"
     {
       return "list"
     }
-    if quantity.bare, !quantity.approximate, quantity.kind == .count || quantity.kind == .rate,
-      (1900...2099).contains(quantity.value), written.count == 4, written.allSatisfy(\.isNumber),
-      quantity.high.map({ (1900...2099).contains($0) }) ?? true
+    if isYearShaped(quantity),
+      cues.end(at: first, { $0 == .year }) != nil || after >= sentence.upperBound || tokens[after].kind != .word
+        || cues.has(after, { $0 == .yearAfter })
     {
       return "year"
     }
@@ -83,6 +88,22 @@ struct QuantityIncidentals {
       return "name"
     }
     return nil
+  }
+
+  /// A bare, exact four-digit number from 1900 to 2099 (a range's upper end too).
+  private func isYearShaped(_ quantity: Quantity) -> Bool {
+    let written = tokens[quantity.tokens.lowerBound].normalized
+    return quantity.bare && !quantity.approximate && (quantity.kind == .count || quantity.kind == .rate)
+      && (1900...2099).contains(quantity.value) && written.count == 4 && written.allSatisfy(\.isNumber)
+      && quantity.high.map({ (1900...2099).contains($0) }) ?? true
+  }
+
+  /// Only a range or "to" word stands between two quantities ("2019 to 2021", "2019–2021").
+  private func joins(_ a: Quantity, _ b: Quantity) -> Bool {
+    a.tokens.upperBound < b.tokens.lowerBound
+      && cues.starting[a.tokens.upperBound].contains {
+        $0.tokens.upperBound == b.tokens.lowerBound && [.range, .to, .joiner].contains($0.role)
+      }
   }
 
   /// "Python", "Kubernetes": an upper-case letter, then at least one lower-case one.

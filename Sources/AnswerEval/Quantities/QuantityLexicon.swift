@@ -35,6 +35,8 @@ struct QuantityLexicon {
     case delta
     case deltaAfter
     case impact
+    case year
+    case yearAfter
     case incidental(String, bareOnly: Bool)
   }
 
@@ -83,6 +85,7 @@ struct QuantityLexicon {
     case "arrow": return .arrow
     case "delta": return tail == "after" ? .deltaAfter : .delta
     case "impact": return .impact
+    case "year": return tail == "after" ? .yearAfter : .year
     case "incidental":
       guard !tail.isEmpty else { return nil }
       return .incidental(tail, bareOnly: value == "bare")
