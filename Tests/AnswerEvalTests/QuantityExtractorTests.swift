@@ -74,8 +74,8 @@ import Testing
       try quantityLinesBothWays(
         "Our lake was huge. I cut the data from 2 TB to 500MB."
       ) == [
-        "2 TB @39-43 size 2 TB impact",
-        "500MB @47-52 size 500 MB impact",
+        "2 TB @39-43 size 2 TB before impact",
+        "500MB @47-52 size 500 MB after impact",
       ])
   }
 
@@ -176,6 +176,19 @@ import Testing
         "halved @54-60 multiplier 0.5 impact",
         "half an hour @61-73 duration 0.5 h impact",
         "25 bps @130-136 percent 25 bps impact",
+      ])
+  }
+
+  @Test func pairsAcrossUnitsAndCountedNouns() throws {
+    #expect(
+      try quantityLinesBothWays(
+        "Our backlog was huge. Runtime went 7h → 95 min, and I cut the queue from 120 tickets to 30 in a month; we made 14 smaller jobs."
+      ) == [
+        "7h @35-37 duration 7 h before impact",
+        "95 min @40-46 duration 95 min after impact",
+        "120 @73-76 count 120 before impact",
+        "30 @88-90 count 30 after impact",
+        "14 @111-113 count 14 impact",
       ])
   }
 }

@@ -59,4 +59,17 @@ import Testing
         "5 minutes @86-95 duration 5 min (hypothetical)",
       ])
   }
+
+  /// Not read as a story (present tense, non-native), but the speaker narrates, and the change counts.
+  @Test func aChangeInAnAnswerThatNarratesIsImpact() throws {
+    #expect(
+      try quantityLinesBothWays(
+        "In my previous company we have problem with the report service, it take 45 second for load. I was responsible to fix it. I make index on the two table and add cache. After this, report load in 3 second and customers complain much less, maybe 70 percent less tickets."
+      ) == [
+        "45 second @72-81 duration 45 s (no-story)",
+        "two @141-144 count 2 (no-story)",
+        "3 second @193-201 duration 3 s (no-story)",
+        "70 percent @242-252 percent 70 % delta impact",
+      ])
+  }
 }

@@ -175,9 +175,11 @@ struct QuantityExtractor {
     return cues.starting[from].first { $0.tokens.upperBound == to && test($0.role) }?.role
   }
 
+  /// Two quantities that can be the ends of a range or a change: one is a bare number, or both are of the
+  /// same kind ("7h → 95 min").
   private func compatible(_ a: Quantity, _ b: Quantity) -> Bool {
     if a.bare || b.bare { return a.reason == nil && b.reason == nil }
-    return a.kind == b.kind && a.unit == b.unit
+    return a.kind == b.kind
   }
 
   /// Approximation, "one over three", ranges, before→after pairs and deltas within one sentence.
@@ -214,8 +216,8 @@ struct QuantityExtractor {
           && cues.end(at: lead(a), { $0 == .rangeOpen }) != nil)
       // A dash joins a range when it is glued on both sides or spaced on both ("5–10", "5 - 10").
       let symmetric = !dash || tokens[joinerToken].glued == tokens[lead(b)].glued
-      if joined, symmetric, compatible(a, b), !(a.bare == false && b.bare),
-        a.value < b.value, a.role == nil, cues.end(at: lead(a), { $0 == .from }) == nil
+      if joined, symmetric, compatible(a, b), a.bare || a.unit == b.unit, a.value < b.value, a.role == nil,
+        cues.end(at: lead(a), { $0 == .from }) == nil
       {
         var merged = b
         merged.value = a.value
@@ -232,12 +234,17 @@ struct QuantityExtractor {
     }
     for k in found.indices.dropLast() {
       let (a, b) = (found[k], found[k + 1])
-      guard a.tokens.upperBound < b.tokens.lowerBound,
-        let joiner = between(a.tokens.upperBound, lead(b), { $0 == .to || $0 == .arrow }), compatible(a, b)
-      else {
-        continue
+      guard a.tokens.upperBound < b.tokens.lowerBound, compatible(a, b) else { continue }
+      let from = cues.end(at: lead(a), { $0 == .from }) != nil
+      // "from 120 tickets to 30": after "from", a counted noun may stand before "to".
+      var joinStart = a.tokens.upperBound
+      while from, a.bare, joinStart < a.tokens.upperBound + 2, joinStart < lead(b), tokens[joinStart].kind == .word,
+        cues.start(at: joinStart, { $0 == .to }) == nil
+      {
+        joinStart += 1
       }
-      if joiner == .to && cues.end(at: lead(a), { $0 == .from }) == nil { continue }
+      guard let joiner = between(joinStart, lead(b), { $0 == .to || $0 == .arrow }) else { continue }
+      if joiner == .to && !from { continue }
       found[k].role = .before
       found[k + 1].role = .after
       if a.bare && !b.bare {
@@ -247,8 +254,9 @@ struct QuantityExtractor {
       }
     }
     for k in found.indices where found[k].role == nil {
-      if cues.end(at: lead(found[k]), { $0 == .delta }) != nil
-        || cues.start(at: found[k].tokens.upperBound, { $0 == .deltaAfter }) != nil
+      let after = found[k].tokens.upperBound
+      if cues.end(at: lead(found[k]), { $0 == .delta }) != nil || cues.start(at: after, { $0 == .deltaAfter }) != nil
+        || (!found[k].bare && cues.start(at: after, { $0 == .deltaComparative }) != nil)
       {
         found[k].role = .delta
       }

@@ -3,7 +3,8 @@
 /// A quantity is impact when no incidental pattern claims it and it belongs to a story: the answer
 /// recounts a specific past story (``StarSegmentation/isStory``) and the sentence narrates (a past verb)
 /// or is not hypothetical, advice or a definition; or — in an answer too short or odd to read as a story —
-/// its own sentence reports a past change ("p95 went from 900ms to 90ms."). With no story there is nothing for a number to
+/// it is a change (a before/after value, a delta, or an outcome verb in its sentence) in a past-tense
+/// sentence or in an answer where the speaker narrates something ("p95 went from 900ms to 90ms."). With no story there is nothing for a number to
 /// measure: design answers, process descriptions, definitions and advice have no impact quantities.
 ///
 /// ```
@@ -18,6 +19,7 @@ enum QuantityImpact {
     var quantities = QuantityExtractor(text: context.text, cues: cues).extract()
     let story = context.star.isStory
     let features = context.features
+    let narrated = features.contains(where: \.narrates)
     for k in quantities.indices where quantities[k].reason == nil {
       let sentence = features[quantities[k].sentence]
       // In a story, a sentence that also narrates ("The hall held 4,500, so we would have to…") keeps its
@@ -31,7 +33,7 @@ enum QuantityImpact {
       } else if sentence.definition {
         quantities[k].reason = "definition"
       } else if story
-        || (sentence.past > 0 && !sentence.habitual
+        || ((sentence.past > 0 || narrated) && !sentence.habitual
           && (quantities[k].role != nil || cues.impactSentences.contains(quantities[k].sentence)))
       {
         quantities[k].impact = true

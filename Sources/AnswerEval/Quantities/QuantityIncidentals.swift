@@ -7,7 +7,7 @@ import AnswerEvalText
 /// ones when its value is `bare`). The rules below are the ones a phrase cannot say:
 /// - **year**: a bare four-digit integer from 1900 to 2099 written without a separator, next to a year word
 ///   of the pack ("in 2019", "2020 was") or with no word after it ("… in Q3, 2019."), or joined to a year
-///   before it ("from 2019 to 2021"); "2000 users" stays a count;
+///   before it ("from 2019 to 2021", "the 2003-04 season"); "2000 users" stays a count;
 /// - **list**: a bare number opening a sentence before "." or ")" ("2. Task: …");
 /// - **name**: a number glued after a word and a hyphen or "@" ("GPT-4", "SEV-1", "under-14"), after "#"
 ///   ("#1"), after a capitalized word inside a sentence ("Python 3.11", "Java 17", "a Year 5 class"), or
@@ -28,7 +28,7 @@ struct QuantityIncidentals {
     for k in quantities.indices where quantities[k].reason == nil {
       let quantity = quantities[k]
       if k > 0, quantities[k - 1].reason == "year", quantities[k - 1].sentence == quantity.sentence,
-        isYearShaped(quantity), joins(quantities[k - 1], quantity)
+        isYearShaped(quantity) || isSeasonEnd(quantity), joins(quantities[k - 1], quantity)
       {
         quantities[k].reason = "year"
       } else if let pattern = cues.incidentals.first(where: {
@@ -96,6 +96,14 @@ struct QuantityIncidentals {
     return quantity.bare && !quantity.approximate && (quantity.kind == .count || quantity.kind == .rate)
       && (1900...2099).contains(quantity.value) && written.count == 4 && written.allSatisfy(\.isNumber)
       && quantity.high.map({ (1900...2099).contains($0) }) ?? true
+  }
+
+  /// The "04" of "2003-04": two digits glued to a dash.
+  private func isSeasonEnd(_ quantity: Quantity) -> Bool {
+    let first = quantity.tokens.lowerBound
+    let written = tokens[first].normalized
+    return quantity.bare && written.count == 2 && written.allSatisfy(\.isNumber) && tokens[first].glued
+      && first > 0 && tokens[first - 1].normalized == "-" && tokens[first - 1].glued
   }
 
   /// Only a range or "to" word stands between two quantities ("2019 to 2021", "2019–2021").

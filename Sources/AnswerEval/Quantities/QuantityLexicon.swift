@@ -34,6 +34,7 @@ struct QuantityLexicon {
     case arrow
     case delta
     case deltaAfter
+    case deltaComparative
     case impact
     case year
     case yearAfter
@@ -83,7 +84,12 @@ struct QuantityLexicon {
     case "from": return .from
     case "to": return .to
     case "arrow": return .arrow
-    case "delta": return tail == "after" ? .deltaAfter : .delta
+    case "delta":
+      switch tail {
+      case "after": return .deltaAfter
+      case "comparative": return .deltaComparative
+      default: return .delta
+      }
     case "impact": return .impact
     case "year": return tail == "after" ? .yearAfter : .year
     case "incidental":
