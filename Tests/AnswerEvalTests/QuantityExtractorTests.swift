@@ -191,4 +191,14 @@ import Testing
         "14 @111-113 count 14 impact",
       ])
   }
+
+  @Test func aTrailingPlusIsALowerBound() throws {
+    #expect(
+      try quantityLinesBothWays(
+        "Our platform grew. I hired 10+ engineers and we handled 1M+ requests/day."
+      ) == [
+        "10+ @27-30 count 10 ~ impact",
+        "1M+ @56-59 rate 1000000 /d ~ impact",
+      ])
+  }
 }

@@ -125,6 +125,9 @@ struct QuantityExtractor {
     var kind: Quantity.Kind
     var unitName = ""
     if let match = unitMatch { last = match.tokens.upperBound }
+    // "10+ engineers", "1M+ requests": a lower bound.
+    let orMore = last < end && tokens[last].normalized == "+" && tokens[last].glued
+    if orMore { last += 1 }
     if let prefix {
       (kind, unitName) = (prefix.kind, prefix.unit)
     } else if let match = unitMatch, case .unit(let unitKind, let name, _) = match.role {
@@ -145,8 +148,8 @@ struct QuantityExtractor {
     let first = min(i, numeral.tokens.lowerBound)
     let bare = prefix == nil && unitMatch == nil && !scaled && numeral.kind == nil
     let quantity = Quantity(
-      kind: kind, value: value, unit: unitName, range: span(first..<last), tokens: first..<last, sentence: sentence,
-      reason: numeral.reason, bare: bare)
+      kind: kind, value: value, unit: unitName, approximate: orMore, range: span(first..<last), tokens: first..<last,
+      sentence: sentence, reason: numeral.reason, bare: bare)
     return ([quantity], last)
   }
 
