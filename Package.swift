@@ -18,12 +18,16 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
     ),
+    // libxml2, seen only by AnswerEvalXML (its headers include ICU's, which clash with Foundation's ICU).
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    // A Foundation-free XML writer (xmlTextWriter) and XSD validator with a pure-Swift API.
+    .target(name: "AnswerEvalXML", dependencies: ["CLibXML2"]),
     // Bytes to analyzed text: decoding, Markdown structure, normalization, tokens, sentences.
     .target(name: "AnswerEvalText", dependencies: ["CICU"]),
     // Rubrics, detectors, scoring and reports.
     .target(
       name: "AnswerEval",
-      dependencies: ["AnswerEvalText", .product(name: "Yams", package: "Yams")]
+      dependencies: ["AnswerEvalText", "AnswerEvalXML", .product(name: "Yams", package: "Yams")]
     ),
     .executableTarget(
       name: "AnswerEvalCLI",
@@ -31,9 +35,10 @@ let package = Package(
     ),
     .executableTarget(name: "AnswerEvalBenchmark", dependencies: ["AnswerEval", "CICU"]),
     // Helpers shared by the test targets (fixtures through #filePath, running the built binary).
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["AnswerEval", "AnswerEvalText"], path: "Tests/TestSupport"),
     .testTarget(name: "AnswerEvalTextTests", dependencies: ["AnswerEvalText", "TestSupport"]),
-    .testTarget(name: "AnswerEvalTests", dependencies: ["AnswerEval", "TestSupport"]),
-    .testTarget(name: "AnswerEvalCLITests", dependencies: ["AnswerEvalCLI", "TestSupport"]),
+    .testTarget(name: "AnswerEvalXMLTests", dependencies: ["AnswerEvalXML", "TestSupport"]),
+    .testTarget(name: "AnswerEvalTests", dependencies: ["AnswerEval", "AnswerEvalXML", "TestSupport"]),
+    .testTarget(name: "AnswerEvalCLITests", dependencies: ["AnswerEvalCLI", "AnswerEvalXML", "TestSupport"]),
   ]
 )

@@ -10,17 +10,19 @@ struct AnswerEvalCommand: ParsableCommand {
     discussion: """
       Reports go to standard output; diagnostics and progress go to standard error.
 
-      Exit codes: 0 graded; 1 graded but below --min-score (only when given); 2 an input or rubric could \
-      not be processed; 64 usage error.
+      Exit codes: 0 graded; 1 graded but below --min-score (only when given), or for `evaluate` a figure \
+      below its floor; 2 an input or rubric could not be processed; 64 usage error.
 
       Examples:
         answer-eval score Corpora/examples/answer.md
         some-tool | answer-eval score - --format json --stdin-name candidate-17
         answer-eval tokens Corpora/examples/answer.md --format text
+        answer-eval evaluate Corpora/labelled
       """,
     version: "answer-eval \(AnswerEvalVersion.current) (ICU \(icuVersion))",
     subcommands: [
-      ScoreCommand.self, TokensCommand.self, ExplainCommand.self, RubricCommand.self, QuantitiesCommand.self,
+      ScoreCommand.self, TokensCommand.self, ExplainCommand.self, RubricCommand.self, EvaluateCommand.self,
+      QuantitiesCommand.self,
     ]
   )
 }

@@ -3,6 +3,18 @@ import AnswerEvalText
 import ArgumentParser
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+  private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    Glibc.write(fd, buffer, count)
+  }
+#elseif canImport(Darwin)
+  import Darwin
+  private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    Darwin.write(fd, buffer, count)
+  }
+#endif
+
 /// The documented exit codes.
 enum ExitStatus {
   static let graded = ExitCode(0)
@@ -40,11 +52,15 @@ struct InputOptions: ParsableArguments {
   /// The label of an input path in output.
   func label(for path: String) -> String { path == "-" ? stdinName : path }
 
-  /// Reads and grades one input; warns on stderr when `--lossy` replaced bytes.
-  func grade(_ path: String, with grader: Grader) throws -> Grader.Graded {
+  /// Reads and grades one input; warns on stderr when `--lossy` replaced bytes. With `followFrontMatter`,
+  /// an answer whose front matter names a rubric (`rubric: NAME`) is graded with it.
+  func grade(_ path: String, with grader: Grader, followFrontMatter: Bool = false) throws -> Grader.Graded {
     let label = label(for: path)
     let bytes = try InputReader.read(path, name: label)
-    let graded = try grader.grade(bytes: bytes, source: label, lossy: lossy)
+    let graded =
+      followFrontMatter
+      ? try grader.grade(bytes: bytes, source: label, lossy: lossy, frontMatterRubrics: .shared)
+      : try grader.grade(bytes: bytes, source: label, lossy: lossy)
     if graded.replacements > 0 {
       Diagnostics.warning(
         "\(label): warning: [text.lossy] replaced \(graded.replacements) invalid byte(s) with U+FFFD")
@@ -56,4 +72,104 @@ struct InputOptions: ParsableArguments {
 /// The message of an error for stderr.
 func describe(_ error: Error) -> String {
   (error as? LocalizedError)?.errorDescription ?? "error: \(error)"
+}
+
+/// When to colour readable output.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  /// Colour when standard output is a terminal and `NO_COLOR` is not set (or empty).
+  case auto
+  /// Always colour, even into a pipe or a file, and even when `NO_COLOR` is set (an explicit flag wins).
+  case always
+  case never
+}
+
+/// What standard output is connected to.
+enum Terminal {
+  /// Whether standard output is a terminal.
+  static var isStandardOutput: Bool { isatty(STDOUT_FILENO) == 1 }
+
+  /// The columns of the terminal on standard output (`TIOCGWINSZ`), or nil when it is not a terminal or does
+  /// not say.
+  static var standardOutputColumns: Int? {
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+  }
+
+  /// Whether to colour: `always`, `never`, or for `auto` a terminal without a non-empty `NO_COLOR`.
+  static func useColor(_ choice: ColorChoice, isTerminal: Bool, environment: [String: String]) -> Bool {
+    switch choice {
+    case .always: return true
+    case .never: return false
+    case .auto: return isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+  }
+
+  /// The width to wrap to: the terminal's columns, else `COLUMNS` (a positive number), else 80.
+  static func width(terminalColumns: Int?, environment: [String: String]) -> Int {
+    if let terminalColumns { return terminalColumns }
+    if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+    return 80
+  }
+}
+
+/// Why a report could not be written to its `--output` file.
+enum OutputError: LocalizedError, Equatable {
+  case unwritable(path: String, reason: String)
+
+  var errorDescription: String? {
+    switch self {
+    case .unwritable(let path, let reason):
+      return "\(path): error: [output.write] cannot write the report: \(reason); "
+        + "check that the folder exists and is writable"
+    }
+  }
+}
+
+/// Writes a file atomically: a temporary file in the same folder, flushed to disk, then renamed over the
+/// target, so readers see the old file or the new one, never a part. A new file gets the usual permissions
+/// (0666 less the umask); a replaced file keeps its own.
+enum AtomicFile {
+  static func write(_ text: String, to path: String) throws(OutputError) {
+    let directory = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).tmp-XXXXXX").utf8CString)
+    let fd = mkstemp(&template)
+    if fd < 0 { throw failure(path) }
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var renamed = false
+    defer { if !renamed { unlink(temporary) } }
+    var info = stat()
+    let mode: mode_t
+    if stat(path, &info) == 0 {
+      mode = info.st_mode & 0o7777
+    } else {
+      let mask = umask(0o022)
+      umask(mask)
+      mode = 0o666 & ~mask
+    }
+    let bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+      let n = bytes[written...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 {
+        let error = failure(path)
+        close(fd)
+        throw error
+      }
+      written += n
+    }
+    if fchmod(fd, mode) != 0 || fsync(fd) != 0 {
+      let error = failure(path)
+      close(fd)
+      throw error
+    }
+    if close(fd) != 0 || rename(temporary, path) != 0 { throw failure(path) }
+    renamed = true
+  }
+
+  private static func failure(_ path: String) -> OutputError {
+    .unwritable(path: path, reason: String(cString: strerror(errno)))
+  }
 }

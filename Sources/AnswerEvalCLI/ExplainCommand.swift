@@ -15,16 +15,20 @@ struct ExplainCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("An answer file, or - for standard input.", valueName: "file"))
   var file: String
 
-  @Option(name: .long, help: "The rubric: a bundled name or a YAML file (default: behavioral).")
-  var rubric: String = RubricLibrary.defaultName
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The rubric: a bundled name or a YAML file (default: the answer's front matter `rubric:`, else behavioral).",
+      valueName: "name|path"))
+  var rubric: String?
 
   @OptionGroup var input: InputOptions
 
   func run() throws {
     do {
-      let grader = try Grader(rubric: try RubricLibrary.shared.compiled(rubric))
-      let graded = try input.grade(file, with: grader)
-      Output.write(AnswerContext(text: graded.text, rubric: grader.rubric).explanation())
+      let grader = try Grader(rubric: try RubricLibrary.shared.compiled(rubric ?? RubricLibrary.defaultName))
+      let graded = try input.grade(file, with: grader, followFrontMatter: rubric == nil)
+      Output.write(AnswerContext(text: graded.text, rubric: graded.rubric).explanation())
     } catch {
       Diagnostics.error(describe(error))
       throw ExitStatus.failed

@@ -127,7 +127,7 @@ struct RubricCommand: ParsableCommand {
       }
       if files.isEmpty {
         do {
-          let result = try runner.checkDetectors(with: try RubricLibrary.shared.compiled(RubricLibrary.defaultName))
+          let result = try runner.checkDetectors(library: .shared)
           examples += result.examples
           for failure in result.failures { Diagnostics.error(failure.description) }
           problems += result.failures.count

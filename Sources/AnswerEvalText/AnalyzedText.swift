@@ -48,7 +48,7 @@ public struct AnalyzedText: Sendable {
 
   /// The original text of a UTF-16 range.
   public func string(_ range: Range<Int>) -> String {
-    String(decoding: utf16[range], as: UTF16.self)
+    utf16.string(range)
   }
 
   /// The Unicode-scalar offset of a UTF-16 offset.

@@ -52,7 +52,7 @@ public struct NormalizedText: Sendable {
 
   /// The normalized string of a source range.
   public func string(ofSource range: Range<Int>) -> String {
-    String(decoding: units[unitRange(ofSource: range)], as: UTF16.self)
+    units.string(unitRange(ofSource: range))
   }
 
   @inline(__always)

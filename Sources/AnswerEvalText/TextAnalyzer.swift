@@ -111,7 +111,7 @@ public final class TextAnalyzer {
         tokens.append(
           Token(
             kind: .number, range: start..<splitAt,
-            normalized: String(decoding: normalized.units[units.lowerBound..<units.lowerBound + split], as: UTF16.self),
+            normalized: normalized.units.string(units.lowerBound..<units.lowerBound + split),
             glued: glued, sentence: sentence))
         tokens.append(
           Token(
@@ -123,7 +123,7 @@ public final class TextAnalyzer {
       }
       tokens.append(
         Token(
-          kind: kind, range: start..<end, normalized: String(decoding: normalized.units[units], as: UTF16.self),
+          kind: kind, range: start..<end, normalized: normalized.units.string(units),
           glued: glued, sentence: sentence))
     }
   }

@@ -177,7 +177,8 @@ public enum TextDecoder {
   private static func rejectBinary(_ text: String, source: String) throws(TextError) {
     var seen = 0, controls = 0
     var firstControl = 0
-    for scalar in text.unicodeScalars.prefix(4096) {
+    for scalar in text.unicodeScalars {
+      if seen == 4096 { break }
       seen += 1
       let v = scalar.value
       if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || v == 0x7F {

@@ -43,7 +43,7 @@ import Testing
   }
 
   @Test func everyDetectorExample() throws {
-    let result = try ExampleRunner().checkDetectors(with: try behavioral())
+    let result = try ExampleRunner().checkDetectors(library: bundledLibrary)
     record(result.failures)
     #expect(result.examples >= DetectorRegistry.all.count)
   }

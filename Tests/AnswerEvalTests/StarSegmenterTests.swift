@@ -12,7 +12,7 @@ import Testing
     #expect(report.sections.map(\.label) == [.situation, .task, .action, .result])
     #expect(report.sections[1].span.text == "My goal was to keep checkout under 300 ms for the spring on-sale.")
     #expect(
-      report.criteria.filter { $0.detected && $0.id.hasPrefix("star.") }.map(\.id) == [
+      report.criteria.filter { $0.id.hasPrefix("star.") && $0.detected }.map(\.id) == [
         "star.situation", "star.task", "star.action", "star.result",
       ])
   }

@@ -1,7 +1,7 @@
 import AnswerEvalText
 
 /// Everything detectors share about one answer, computed once and only when first asked for: cue matches,
-/// per-sentence features, STAR sections, quantities.
+/// per-sentence features, STAR sections, quantities, and the findings of the rubric's criteria.
 public final class AnswerContext {
   public let text: AnalyzedText
   public let rubric: CompiledRubric
@@ -21,6 +21,11 @@ public final class AnswerContext {
     return result
   }()
 
+  /// The matches in the whole answer whose cue belongs to a pack for `detector`, in text order.
+  public func matches(detector: String) -> [CueMatch] {
+    matches.filter { rubric.packDetector(ofCue: $0.cue) == detector }
+  }
+
   /// The matches in sentence `index` whose cue belongs to a pack for `detector`.
   public func matches(inSentence index: Int, detector: String) -> [CueMatch] {
     matchesBySentence[index].filter { rubric.packDetector(ofCue: $0.cue) == detector }
@@ -35,6 +40,28 @@ public final class AnswerContext {
   /// The answer's quantities, typed, each marked impact or incidental (empty when the rubric has no
   /// `quantities` pack). See ``Quantity``.
   public private(set) lazy var quantities: [Quantity] = QuantityImpact.classify(self)
+
+  private var findings: [String: Finding] = [:]
+  private var evaluating: Set<String> = []
+
+  /// The finding of criterion `criterionID` of the rubric, evaluated by its detector the first time it is
+  /// asked for and cached, so a detector can build on another criterion's finding whatever their order
+  /// in the rubric, and nothing is evaluated twice. Nil when the rubric has no such criterion.
+  ///
+  /// ```swift
+  /// context.finding(of: "star.result")?.outcome   // .present
+  /// ```
+  public func finding(of criterionID: String) -> Finding? {
+    if let finding = findings[criterionID] { return finding }
+    guard let index = rubric.rubric.criteria.firstIndex(where: { $0.id == criterionID }) else { return nil }
+    precondition(
+      evaluating.insert(criterionID).inserted,
+      "criterion `\(criterionID)` depends on itself: RubricLoader lets criteria refer only to quality criteria")
+    defer { evaluating.remove(criterionID) }
+    let finding = rubric.detectors[index].evaluate(rubric.rubric.criteria[index], in: self)
+    findings[criterionID] = finding
+    return finding
+  }
 
   /// The UTF-16 range of the tokens `range` of the text.
   public func range(ofTokens range: Range<Int>) -> Range<Int> {

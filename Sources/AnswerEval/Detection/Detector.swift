@@ -4,31 +4,54 @@ import AnswerEvalText
 /// finds, why, its parameters and the cue pack it reads, with examples that run in the tests.
 public struct DetectorDescriptor: Sendable {
   public struct Parameter: Sendable {
+    /// What the loader checks a parameter's value against, at the value's position in the YAML.
+    public enum Kind: Sendable, Equatable {
+      /// Any value; the detector reads it as it needs.
+      case any
+      /// A number.
+      case number
+      /// `true` or `false`.
+      case flag
+      /// One of these words.
+      case oneOf([String])
+      /// The id of another, quality criterion of the same rubric (so references never form a cycle).
+      case criterion
+    }
+
     public var name: String
     public var summary: String
     public var required: Bool
+    public var kind: Kind
 
-    public init(_ name: String, _ summary: String, required: Bool = false) {
+    public init(_ name: String, _ summary: String, required: Bool = false, kind: Kind = .any) {
       self.name = name
       self.summary = summary
       self.required = required
+      self.kind = kind
     }
   }
 
-  /// An answer and what the detector must conclude about it with the bundled `behavioral` rubric.
+  /// An answer and what the detector must conclude about it with a bundled rubric: `behavioral`, unless
+  /// the example names another (question-specific detectors must).
   public struct Example: Sendable {
     public var text: String
     public var detected: Bool
     /// The criterion whose finding is checked (detectors that serve several criteria name one).
     public var criterion: String
+    /// The id of the bundled rubric that grades the example.
+    public var rubric: String
     /// Where the example is written, for failure messages.
     public var file: String
     public var line: Int
 
-    public init(_ text: String, detected: Bool, criterion: String, file: String = #filePath, line: Int = #line) {
+    public init(
+      _ text: String, detected: Bool, criterion: String, rubric: String = "behavioral", file: String = #filePath,
+      line: Int = #line
+    ) {
       self.text = text
       self.detected = detected
       self.criterion = criterion
+      self.rubric = rubric
       self.file = file
       self.line = line
     }

@@ -2,6 +2,18 @@
 public enum DetectorRegistry {
   public static let types: [any Detector.Type] = [
     StarSectionDetector.self,
+    TradeoffDetector.self,
+    ReflectionDetector.self,
+    HedgingDetector.self,
+    BlameDetector.self,
+    WeWithoutIDetector.self,
+    JargonDetector.self,
+    LengthDetector.self,
+    MissingCriterionDetector.self,
+    KeywordStuffingDetector.self,
+    GibberishDetector.self,
+    CoverageDetector.self,
+    OffTopicDetector.self,
     QuantificationDetector.self,
   ]
 

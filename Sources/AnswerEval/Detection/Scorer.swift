@@ -3,7 +3,8 @@ import AnswerEvalText
 /// Turns findings into the report: per-criterion scores and feedback, the weighted total (0–100) and its
 /// level band, sections.
 ///
-/// Total = Σ weight × score / Σ weight × 100 over criteria with a positive weight, rounded to one decimal.
+/// Total = Σ weight × score / Σ weight × 100 over criteria with a positive weight, rounded to one decimal;
+/// a pitfall with a `cap` that is fully present (gibberish, keyword stuffing) limits the total to its cap.
 /// Feedback comes from the criterion's templates: a quality criterion that is present is a strength,
 /// partial or missing a suggestion; a pitfall that is detected is a warning (an absent pitfall says
 /// nothing).
@@ -15,6 +16,7 @@ public enum Scorer {
     var report = Report(statisticsOf: text)
     report.rubric = Report.RubricRef(id: context.rubric.rubric.id, version: context.rubric.rubric.version)
     var weighted = 0.0, weights = 0.0
+    var cap = 100.0
     for (criterion, kind, finding) in findings {
       let evidence = finding.evidence.map { text.span($0) }
       var values = finding.values
@@ -39,12 +41,13 @@ public enum Scorer {
         report.feedback.append(
           Report.Feedback(criterion: criterion.id, severity: severity, message: message, span: evidence.first))
       }
+      if kind == .pitfall, finding.outcome == .present, let limit = criterion.cap { cap = min(cap, limit) }
       if criterion.weight > 0 {
         weighted += criterion.weight * finding.score
         weights += criterion.weight
       }
     }
-    let total = weights > 0 ? (weighted / weights * 1000).rounded() / 10 : 0
+    let total = min(weights > 0 ? (weighted / weights * 1000).rounded() / 10 : 0, cap)
     report.score = Report.Score(total: total, level: context.rubric.rubric.level(for: total))
     report.sections = context.star.sections.map {
       Report.Section(label: $0.label, span: text.span($0.range), confidence: $0.confidence)

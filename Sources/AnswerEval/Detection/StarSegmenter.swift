@@ -15,6 +15,8 @@ public struct StarSegmentation: Sendable {
     public var confidence: Double
     /// Marked by an explicit label ("Situation:", "**Task**", "## Result", "(A)").
     public var labelled: Bool
+    /// Where the section's own words start: after its label and the label's `:`/`-`/`)`, else the start.
+    public var contentStart: Int
   }
 
   /// In text order.
@@ -77,6 +79,8 @@ public enum StarSegmenter {
     var label: Label
     /// The sentence is nothing but the label.
     var bare: Bool
+    /// The first token after the label and its separator.
+    var contentToken: Int
   }
 
   /// A `label.*` cue at the very start of the sentence, followed by `:`, `-`, `—`, `)` or nothing.
@@ -98,8 +102,9 @@ public enum StarSegmenter {
       if separated, best == nil || end > best!.end { best = (label, end) }
     }
     guard let best else { return nil }
-    let rest = text.tokens[best.end..<sentence.tokens.upperBound].filter { $0.isWordLike }
-    return ExplicitLabel(label: best.label, bare: rest.isEmpty)
+    var content = best.end
+    while content < sentence.tokens.upperBound, !text.tokens[content].isWordLike { content += 1 }
+    return ExplicitLabel(label: best.label, bare: content == sentence.tokens.upperBound, contentToken: content)
   }
 
   /// Sections from explicit labels: each runs from its label to the next different label. A label that
@@ -250,7 +255,16 @@ public enum StarSegmenter {
     let block = text.structure.blocks[first.block]
     let opensBlock = range.lowerBound == 0 || text.sentences[range.lowerBound - 1].block != first.block
     if opensBlock { start = min(start, block.contentStart) }
+    var contentStart = first.range.lowerBound
+    if labelled, let explicit = explicitLabel(in: range.lowerBound, context: context) {
+      if !explicit.bare {
+        contentStart = text.tokens[explicit.contentToken].range.lowerBound
+      } else if range.count > 1 {
+        contentStart = text.sentences[range.lowerBound + 1].range.lowerBound
+      }
+    }
     return StarSegmentation.Section(
-      label: label, sentences: range, range: start..<last.range.upperBound, confidence: confidence, labelled: labelled)
+      label: label, sentences: range, range: start..<last.range.upperBound, confidence: confidence, labelled: labelled,
+      contentStart: contentStart)
   }
 }

@@ -39,8 +39,10 @@ public struct StarSectionDetector: Detector {
     }
     let words = context.features[section.sentences].reduce(0) { $0 + $1.words }
     let thin = words < 5
+    // Quote the section's own words, not its label ("**Situation:**").
+    let quote = context.text.string(section.contentStart..<section.range.upperBound)
     return Finding(
       detected: true, score: thin ? 0.5 : 1, outcome: thin ? .partial : .present, evidence: [section.range],
-      values: ["count": "\(words)"])
+      values: ["count": "\(words)", "evidence": "“\(Scorer.excerpt(quote))”"])
   }
 }

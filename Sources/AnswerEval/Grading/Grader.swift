@@ -30,6 +30,8 @@ public final class Grader {
     public var text: AnalyzedText
     /// Invalid bytes replaced with U+FFFD (only with `lossy`).
     public var replacements: Int
+    /// The rubric that graded it.
+    public var rubric: CompiledRubric
   }
 
   /// Decodes, analyzes and grades the bytes of one answer read from `source`.
@@ -39,7 +41,9 @@ public final class Grader {
     -> Graded
   {
     let (text, decoded) = try analyzer.analyze(bytes: bytes, source: source, lossy: lossy)
-    return Graded(report: grade(text, rubric: rubric), text: text, replacements: decoded.replacements)
+    return Graded(
+      report: grade(text, rubric: rubric), text: text, replacements: decoded.replacements,
+      rubric: rubric ?? self.rubric)
   }
 
   /// Grades an analyzed answer.
@@ -48,7 +52,7 @@ public final class Grader {
     let context = AnswerContext(text: text, rubric: rubric)
     var findings: [(Criterion, DetectorDescriptor.Kind, Finding)] = []
     for (criterion, detector) in zip(rubric.rubric.criteria, rubric.detectors) {
-      findings.append((criterion, type(of: detector).descriptor.kind, detector.evaluate(criterion, in: context)))
+      findings.append((criterion, type(of: detector).descriptor.kind, context.finding(of: criterion.id)!))
     }
     return Scorer.report(for: context, findings: findings)
   }

@@ -44,21 +44,24 @@ public struct CueMatcher: Sendable {
   /// For each pattern id: the cue index and whether it is an exception.
   private let patterns: [(cue: Int32, exception: Bool)]
   private let nodes: [Node]
-  /// Term keys: "s:stem" and "e:exact" → id.
-  private let vocabulary: [String: Int32]
+  /// Stems and exact forms of the phrases' words → term id.
+  private let stems: [String: Int32]
+  private let exacts: [String: Int32]
 
   public init(packs: [CuePack]) {
     var cues: [(String, Cue)] = []
     for pack in packs { for cue in pack.cues { cues.append((pack.id, cue)) } }
     self.cues = cues
     var nodes = [Node()]
-    var vocabulary: [String: Int32] = [:]
+    var stems: [String: Int32] = [:]
+    var exacts: [String: Int32] = [:]
     var patterns: [(Int32, Bool)] = []
 
-    func term(_ key: String) -> Int32 {
-      if let id = vocabulary[key] { return id }
-      let id = Int32(vocabulary.count)
-      vocabulary[key] = id
+    // Stem ids and exact ids share one numbering so a node's edges can hold both.
+    func term(_ word: String, stem: Bool) -> Int32 {
+      if let id = stem ? stems[word] : exacts[word] { return id }
+      let id = Int32(stems.count + exacts.count)
+      if stem { stems[word] = id } else { exacts[word] = id }
       return id
     }
     func child(_ node: Int32, _ test: PhrasePattern.Test) -> Int32 {
@@ -69,7 +72,7 @@ public struct CueMatcher: Sendable {
       let n = Int(node)
       switch test {
       case .stem(let s), .exact(let s):
-        let key = term(test == .stem(s) ? "s:" + s : "e:" + s)
+        let key = term(s, stem: test == .stem(s))
         if let next = nodes[n].edges[key] { return next }
         let next = new()
         nodes[n].edges[key] = next
@@ -137,7 +140,8 @@ public struct CueMatcher: Sendable {
       }
     }
     self.nodes = nodes
-    self.vocabulary = vocabulary
+    self.stems = stems
+    self.exacts = exacts
     self.patterns = patterns
   }
 
@@ -151,42 +155,58 @@ public struct CueMatcher: Sendable {
     var stemKeys = [Int32](repeating: -1, count: tokens.count)
     var exactKeys = [Int32](repeating: -1, count: tokens.count)
     for (i, token) in tokens.enumerated() {
-      exactKeys[i] = vocabulary["e:" + token.normalized] ?? -1
-      if token.kind == .word { stemKeys[i] = vocabulary["s:" + Stemmer.stem(token.normalized)] ?? -1 }
+      exactKeys[i] = exacts[token.normalized] ?? -1
+      if token.kind == .word { stemKeys[i] = stems[Stemmer.stem(token.normalized)] ?? -1 }
     }
     var found: [(pattern: Int32, range: Range<Int>, sentence: Int)] = []
     var stack: [(node: Int32, position: Int)] = []
-    for sentence in text.sentences.indices {
-      let range = text.sentences[sentence].tokens
-      for start in range {
-        stack.append((0, start))
-        var seen = Set<Int64>()
-        while let (nodeID, position) = stack.popLast() {
-          let node = nodes[Int(nodeID)]
-          for id in node.accepts where position > start {
-            found.append((id, start..<position, sentence))
-          }
-          for gap in node.gapEdges {
-            for k in 0...gap.max where position + k < range.upperBound {
-              let key = Int64(gap.node) << 32 | Int64(position + k)
-              if seen.insert(key).inserted { stack.append((gap.node, position + k)) }
+    // (node, position) pairs already pushed through a gap from the current start; reused across starts.
+    var seen = Set<Int64>()
+    nodes.withUnsafeBufferPointer { nodes in
+      for sentence in text.sentences.indices {
+        let range = text.sentences[sentence].tokens
+        for start in range {
+          // Nothing can start here unless the root has an edge for this token.
+          let root = nodes[0]
+          let first = tokens[start]
+          guard
+            (exactKeys[start] >= 0 && root.edges[exactKeys[start]] != nil)
+              || (stemKeys[start] >= 0 && root.edges[stemKeys[start]] != nil) || root.anyEdge >= 0
+              || (root.numberEdge >= 0 && first.kind == .number) || !root.prefixEdges.isEmpty
+              || !root.suffixEdges.isEmpty
+          else { continue }
+          stack.append((0, start))
+          if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
+          while let (nodeID, position) = stack.popLast() {
+            let node = nodes[Int(nodeID)]
+            for id in node.accepts where position > start {
+              found.append((id, start..<position, sentence))
             }
+            for gap in node.gapEdges {
+              for k in 0...gap.max where position + k < range.upperBound {
+                let key = Int64(gap.node) << 32 | Int64(position + k)
+                if seen.insert(key).inserted { stack.append((gap.node, position + k)) }
+              }
+            }
+            guard position < range.upperBound else { continue }
+            let token = tokens[position]
+            if exactKeys[position] >= 0, let next = node.edges[exactKeys[position]] {
+              stack.append((next, position + 1))
+            }
+            if stemKeys[position] >= 0, let next = node.edges[stemKeys[position]] { stack.append((next, position + 1)) }
+            if token.kind == .word {
+              for edge in node.prefixEdges where token.normalized.hasPrefix(edge.prefix) {
+                stack.append((edge.node, position + 1))
+              }
+              for edge in node.suffixEdges
+              where token.normalized.utf8.count >= edge.suffix.utf8.count + 2 && token.normalized.hasSuffix(edge.suffix)
+              {
+                stack.append((edge.node, position + 1))
+              }
+            }
+            if node.numberEdge >= 0, token.kind == .number { stack.append((node.numberEdge, position + 1)) }
+            if node.anyEdge >= 0 { stack.append((node.anyEdge, position + 1)) }
           }
-          guard position < range.upperBound else { continue }
-          let token = tokens[position]
-          if exactKeys[position] >= 0, let next = node.edges[exactKeys[position]] { stack.append((next, position + 1)) }
-          if stemKeys[position] >= 0, let next = node.edges[stemKeys[position]] { stack.append((next, position + 1)) }
-          for edge in node.prefixEdges where token.kind == .word && token.normalized.hasPrefix(edge.prefix) {
-            stack.append((edge.node, position + 1))
-          }
-          for edge in node.suffixEdges
-          where token.kind == .word && token.normalized.utf8.count >= edge.suffix.utf8.count + 2
-            && token.normalized.hasSuffix(edge.suffix)
-          {
-            stack.append((edge.node, position + 1))
-          }
-          if node.numberEdge >= 0, token.kind == .number { stack.append((node.numberEdge, position + 1)) }
-          if node.anyEdge >= 0 { stack.append((node.anyEdge, position + 1)) }
         }
       }
     }

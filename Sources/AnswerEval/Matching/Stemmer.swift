@@ -7,8 +7,11 @@
 /// ASCII letters, are left as they are.
 public enum Stemmer {
   public static func stem(_ word: String) -> String {
-    var s = Array(word.utf8)
-    guard s.count > 3, s.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+    let utf8 = word.utf8
+    guard utf8.count > 3, utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+    // Most words end in none of the suffixes: return them without copying.
+    guard let last = utf8.last, last == 0x73 || last == 0x64 || last == 0x67 || last == 0x65 else { return word }
+    var s = Array(utf8)
     func ends(_ suffix: String) -> Bool {
       s.count > suffix.utf8.count && s.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
     }

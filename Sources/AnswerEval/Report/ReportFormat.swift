@@ -1,25 +1,70 @@
+import AnswerEvalText
 import Foundation
 
 /// The formats a report can be written in.
+///
+/// ```swift
+/// let graded = try Grader().grade(bytes: Array("We cut costs by 20%.".utf8), source: "a.md")
+/// try ReportFormat.json.render(graded.report)                                    // {"criteria" : [], …}
+/// try ReportFormat.text.render(graded.report, answer: graded.text, options: .init(color: true, width: 100))
+/// ```
 public enum ReportFormat: String, Sendable, CaseIterable {
-  /// One pretty-printed JSON object with sorted keys.
+  /// One pretty-printed JSON object with sorted keys (`Schemas/report-v1.schema.json`).
   case json
   /// One compact JSON object per line (for pipelines).
   case jsonl
+  /// An XML document in the namespace `urn:answer-eval:report:v1` (`Schemas/report-v1.xsd`).
+  case xml
+  /// A readable report for a terminal: score, criteria, the answer with its STAR sections marked, feedback
+  /// and quantities.
+  case text
+  /// The readable report as Markdown, to paste into a document or a pull request.
+  case markdown
 
-  /// The report rendered in this format, ending with a newline.
-  public func render(_ report: Report) throws -> String {
-    switch self {
-    case .json: return String(decoding: try Self.encoder(pretty: true).encode(report), as: UTF8.self) + "\n"
-    case .jsonl: return String(decoding: try Self.encoder(pretty: false).encode(report), as: UTF8.self) + "\n"
+  /// How the readable formats (`text`, `markdown`) are laid out.
+  public struct Options: Sendable, Equatable {
+    /// ANSI colour (`text` only). Decide it with the terminal and `NO_COLOR` in mind; the library never looks.
+    public var color: Bool
+    /// The width to wrap to, in terminal columns (at least 40 is used).
+    public var width: Int
+
+    public init(color: Bool = false, width: Int = 80) {
+      self.color = color
+      self.width = width
     }
   }
 
-  /// Several reports in this format: a JSON array for `json`, one line each for `jsonl`.
-  public func render(_ reports: [Report]) throws -> String {
+  /// The report rendered in this format, ending with a newline.
+  ///
+  /// - Parameters:
+  ///   - answer: the analyzed answer the report is about. `text` and `markdown` show it with its STAR sections
+  ///     marked; without it they show only excerpts. The other formats do not use it.
+  ///   - options: layout of `text` and `markdown`.
+  /// - Throws: `EncodingError` from JSON encoding, ``XMLError`` from the XML writer.
+  public func render(_ report: Report, answer: AnalyzedText? = nil, options: Options = Options()) throws -> String {
+    switch self {
+    case .json: return String(decoding: try Self.encoder(pretty: true).encode(report), as: UTF8.self) + "\n"
+    case .jsonl: return String(decoding: try Self.encoder(pretty: false).encode(report), as: UTF8.self) + "\n"
+    case .xml: return String(decoding: try Report.xmlDocument([report], single: true), as: UTF8.self)
+    case .text: return report.text(answer: answer, options: options)
+    case .markdown: return report.markdown(answer: answer, options: options)
+    }
+  }
+
+  /// Several reports as one output: a JSON array for `json`, one line each for `jsonl`, a `<reports>` document
+  /// for `xml`, and the readable reports one after the other, separated by a blank line.
+  ///
+  /// - Parameter answers: empty, or the analyzed answer of each report, in the same order.
+  public func render(_ reports: [Report], answers: [AnalyzedText] = [], options: Options = Options()) throws -> String {
+    precondition(answers.isEmpty || answers.count == reports.count, "one answer per report, or none")
+    let answer = { (i: Int) in answers.isEmpty ? nil : answers[i] }
     switch self {
     case .json: return String(decoding: try Self.encoder(pretty: true).encode(reports), as: UTF8.self) + "\n"
     case .jsonl: return try reports.map { try render($0) }.joined()
+    case .xml: return String(decoding: try Report.xmlDocument(reports, single: false), as: UTF8.self)
+    case .text, .markdown:
+      return try reports.indices.map { try render(reports[$0], answer: answer($0), options: options) }
+        .joined(separator: "\n")
     }
   }
 
@@ -28,6 +73,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     switch self {
     case .json: return "json"
     case .jsonl: return "jsonl"
+    case .xml: return "xml"
+    case .text: return "txt"
+    case .markdown: return "md"
     }
   }
 

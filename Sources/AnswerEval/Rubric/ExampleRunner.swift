@@ -83,14 +83,29 @@ public struct ExampleRunner {
     return "expected a match on “\(wanted)”, found \(others) instead"
   }
 
-  /// Runs every detector's descriptor examples against `rubric` (which must have the example's criterion).
+  /// Runs every detector example against the rubric it names (``DetectorDescriptor/Example/rubric``),
+  /// compiled from `library`.
+  public func checkDetectors(library: RubricLibrary) throws -> (examples: Int, failures: [Failure]) {
+    var total = 0
+    var failures: [Failure] = []
+    let names = Set(DetectorRegistry.all.flatMap { $0.examples.map(\.rubric) })
+    for name in names.sorted() {
+      let result = try checkDetectors(with: try library.compiled(name))
+      total += result.examples
+      failures += result.failures
+    }
+    return (total, failures)
+  }
+
+  /// Runs the detector examples that name `rubric` (and whose criterion it has) against it.
   public func checkDetectors(with rubric: CompiledRubric) throws -> (examples: Int, failures: [Failure]) {
     let grader = try Grader(rubric: rubric)
     var failures: [Failure] = []
     var count = 0
     for descriptor in DetectorRegistry.all {
       for example in descriptor.examples {
-        guard rubric.rubric.criteria.contains(where: { $0.id == example.criterion }) else { continue }
+        guard example.rubric == rubric.rubric.id, rubric.rubric.criteria.contains(where: { $0.id == example.criterion })
+        else { continue }
         count += 1
         let text = try analyzer.analyze(example.text, source: "example")
         let report = grader.grade(text)

@@ -52,9 +52,14 @@ public struct Criterion: Sendable {
   public var detector: String
   /// Relative weight in the total; 0 reports the criterion without scoring it.
   public var weight: Double
+  /// For a pitfall that makes the answer no answer at all (gibberish, keyword stuffing): when it is fully
+  /// present, the total is at most this (0–100), whatever the other criteria score.
+  public var cap: Double? = nil
   public var parameters: [String: Parameter]
   public var feedback: FeedbackTemplates
   public var location: FileLocation
+  /// Where each parameter's value was written, for messages about it.
+  public var parameterLocations: [String: FileLocation] = [:]
 
   /// A detector parameter value.
   public enum Parameter: Sendable, Equatable {

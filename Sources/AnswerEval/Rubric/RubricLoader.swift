@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Problems are ``RubricError``s that point into the YAML: unknown keys (with a "did you mean"), wrong
 /// types, unknown detectors, duplicate ids, missing cue packs, cyclic `extends`, negative weights, bad
-/// phrases, anchors and aliases.
+/// phrases, anchors and aliases; detector parameters of the wrong kind (a number, true/false, one of a
+/// list, a criterion id that must name another quality criterion of the rubric), and a `cap` on anything
+/// but a pitfall.
 ///
 /// ```swift
 /// let rubric = try RubricLoader(catalog: .standard()).load(name: "behavioral")
@@ -44,7 +46,7 @@ public struct RubricLoader {
   private static let rubricKeys = [
     "id", "version", "language", "title", "description", "extends", "levels", "packs", "criteria",
   ]
-  private static let criterionKeys = ["id", "title", "detector", "weight", "parameters", "feedback"]
+  private static let criterionKeys = ["id", "title", "detector", "weight", "cap", "parameters", "feedback"]
 
   /// `file` relative to the working directory when it is inside it, as diagnostics show it.
   public static func displayPath(_ file: String) -> String {
@@ -89,7 +91,10 @@ public struct RubricLoader {
       let parentName = try extendsValue.string()
       let parentFile: String?
       if RubricCatalog.isPath(parentName) {
-        parentFile = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(parentName).path
+        parentFile =
+          parentName.hasPrefix("/")
+          ? parentName
+          : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(parentName).path
       } else {
         parentFile = catalog.file(named: parentName, near: file)
       }
@@ -195,11 +200,30 @@ public struct RubricLoader {
           throw v.error("weight \(v.node.scalar?.string ?? "") is negative; use 0 or more")
         }
       }
+      if let v = field("cap") {
+        let cap = try v.double()
+        guard (0...100).contains(cap) else { throw v.error("`cap` must be a total between 0 and 100") }
+        guard DetectorRegistry.descriptor(criterion.detector)?.kind == .pitfall else {
+          throw v.error("`cap` limits the total when a mistake is found; only pitfall criteria take it")
+        }
+        criterion.cap = cap
+      }
       if let v = field("parameters") {
-        for (key, parameter) in try v.mapping(
-          allowed: DetectorRegistry.descriptor(criterion.detector)?.parameters.map(\.name) ?? [])
-        {
-          criterion.parameters[key] = try Self.parameter(parameter)
+        let declared = DetectorRegistry.descriptor(criterion.detector)?.parameters ?? []
+        for (key, parameter) in try v.mapping(allowed: declared.map(\.name)) {
+          let value = try Self.parameter(parameter)
+          switch declared.first(where: { $0.name == key })?.kind {
+          case .number where value.number == nil:
+            throw parameter.error("`\(parameter.path)` must be a number")
+          case .flag where value.bool == nil:
+            throw parameter.error("`\(parameter.path)` must be true or false")
+          case .oneOf(let words) where !words.contains(value.string ?? ""):
+            throw parameter.error("`\(parameter.path)` must be one of: \(words.joined(separator: ", "))")
+          default: break
+          }
+          criterion.parameters[key] = value
+          criterion.parameterLocations[key] = FileLocation(
+            file: parameter.file, line: parameter.line, column: parameter.column)
         }
       }
       if let v = field("feedback") {
@@ -253,6 +277,10 @@ public struct RubricLoader {
           message: "criterion `\(criterion.id)` uses detector `\(criterion.detector)`, which needs a cue pack for "
             + "`\(pack)`; add one to `packs:` (e.g. `\(pack).\(rubric.language.isEmpty ? "en" : rubric.language)`)")
       }
+      for parameter in descriptor.parameters where parameter.kind == .criterion {
+        guard let value = criterion.parameters[parameter.name] else { continue }
+        try validateReference(value, parameter: parameter.name, of: criterion, in: rubric)
+      }
       for template in [criterion.feedback.present, criterion.feedback.partial, criterion.feedback.missing] {
         if let bad = FeedbackTemplate.unknownPlaceholder(in: template) {
           throw RubricError(
@@ -262,6 +290,33 @@ public struct RubricLoader {
               + "known: \(FeedbackTemplate.placeholders.map { "{\($0)}" }.joined(separator: ", "))")
         }
       }
+    }
+  }
+
+  /// A `.criterion` parameter must name another, quality criterion of the rubric. (Only pitfalls refer to
+  /// criteria, so references never form a cycle.)
+  private func validateReference(
+    _ value: Criterion.Parameter, parameter: String, of criterion: Criterion, in rubric: Rubric
+  ) throws {
+    let place = criterion.parameterLocations[parameter] ?? criterion.location
+    func fail(_ message: String) -> RubricError {
+      RubricError(file: place.file, line: place.line, column: place.column, id: rubric.id, message: message)
+    }
+    guard let id = value.string else {
+      throw fail("criterion `\(criterion.id)`: `\(parameter)` must be the id of another criterion")
+    }
+    guard let target = rubric.criteria.first(where: { $0.id == id }), target.id != criterion.id else {
+      let others = rubric.criteria.map(\.id).filter { $0 != criterion.id }
+      let near = others.min { editDistance($0, id) < editDistance($1, id) } ?? ""
+      let hint = editDistance(near, id) <= 3 ? "did you mean `\(near)`? " : ""
+      throw fail(
+        "criterion `\(criterion.id)`: `\(parameter): \(id)` names no other criterion of rubric `\(rubric.id)`; "
+          + "\(hint)criteria: \(others.joined(separator: ", "))")
+    }
+    if DetectorRegistry.descriptor(target.detector)?.kind != .quality {
+      throw fail(
+        "criterion `\(criterion.id)`: `\(parameter): \(id)` names a pitfall; refer to a quality criterion "
+          + "(one whose detector finds something good, such as a section or a reflection)")
     }
   }
 

@@ -1,0 +1,146 @@
+import AnswerEvalText
+
+/// Finds text that is not an answer at all: keyboard mash, lorem ipsum, token soup, repeated characters.
+///
+/// Measured, not guessed — per word-like token:
+/// - **junk**: a word with an implausible letter pattern (three or more letters and no vowel — "fjdk",
+///   "hhh"; a run of `max_consonants` (6) consonants, counting th/ch/sh/ph/gh/ck/wh as one — "fjdksla"; one
+///   letter three times in a row — "aaaa"), a lorem-ipsum or keyboard-run word from the `gibberish` pack,
+///   or a token that repeats the one before it ("ok ok ok", "0.5 0.5"). Words written in capitals
+///   (acronyms), words with digits, and words outside the Latin script are never junk by their letters.
+/// - **function words**: the pack's common English function words ("the", "of", "we"); real prose is
+///   35–55% function words.
+///
+/// The answer is gibberish (score 0) when junk is at least `junk_share` (0.3) of its word-like tokens,
+/// when it has tokens but none word-like ("??? 🙂🙂🙂"), or when it has at least `min_words` (8) words and
+/// fewer than `min_function_share` (6%) are English function words (pseudo-Latin, word lists) — unless as
+/// many are function words of another language (an answer in French is not filler). A real answer with a
+/// sentence of mash in it (at least three word-like tokens, at least `sentence_junk_share` (0.5) junk) is
+/// a warning (score 0.5) pointing at that sentence. Evidence: the whole answer, or the junk sentences.
+///
+/// Grammatical word salad ("the latency gardener folds Tuesday into umbrellas") has normal letters and
+/// function words, so these signals do not catch it.
+public struct GibberishDetector: Detector {
+  public static let descriptor = DetectorDescriptor(
+    id: "gibberish",
+    kind: .pitfall,
+    summary: "Keyboard mash, lorem ipsum, token soup or repeated characters instead of an answer.",
+    rationale: """
+      A grader must not reward text that is not an answer: mash and filler get no credit, and this \
+      criterion says so plainly instead of leaving the author to guess from low section scores.
+      """,
+    packs: ["gibberish"],
+    parameters: [
+      .init("junk_share", "share of word-like tokens that are junk for the whole answer (default 0.3)", kind: .number),
+      .init("sentence_junk_share", "share of junk for one sentence of a real answer (default 0.5)", kind: .number),
+      .init(
+        "min_function_share", "least share of English function words in English prose (default 0.06)", kind: .number),
+      .init("min_words", "the least number of words the function-word share is judged on (default 8)", kind: .number),
+      .init("max_consonants", "a run of this many consonants is not an English word (default 6)", kind: .number),
+    ],
+    examples: [
+      .init(
+        "jfkdla;s fjdksla fjdkslajf;dlsa jfkd lsafjdk;lsa jfkdlsa;jfdk", detected: true, criterion: "pitfall.gibberish"),
+      .init(
+        "Lorem ipsum dolor sit amet, vernatis cobulum estrare nonti, pellaris arvendo sit quamnis dorelet.",
+        detected: true, criterion: "pitfall.gibberish"),
+      .init("aaaaaaaaaaaaaaaaaaaaaaaaaaaa", detected: true, criterion: "pitfall.gibberish"),
+      .init("??? !!! 🙂🙂🙂 hmm hmm hmm ok ok ok ok", detected: true, criterion: "pitfall.gibberish"),
+      .init(
+        "I moved our nightly ETL from cron to Airflow in 2023 and cut failed runs from 12 a month to 1.",
+        detected: false, criterion: "pitfall.gibberish"),
+      .init(
+        "L'année dernière, j'ai migré la base de données vers PostgreSQL et nous avons réduit la latence.",
+        detected: false, criterion: "pitfall.gibberish"),
+    ])
+
+  public init() {}
+
+  public func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding {
+    let text = context.text
+    let maxConsonants = Int(criterion.number("max_consonants", default: 6))
+    var function: Set<Int> = [], foreign: Set<Int> = [], junk: Set<Int> = []
+    for match in context.matches(detector: Self.descriptor.id) {
+      switch match.signal {
+      case "function": function.formUnion(match.tokens)
+      case "foreign": foreign.formUnion(match.tokens)
+      case "lorem", "keyboard": junk.formUnion(match.tokens)
+      default: break
+      }
+    }
+    var previous: String?
+    for (index, token) in text.tokens.enumerated() where token.isWordLike {
+      if token.normalized == previous || Self.implausible(token, in: text, maxConsonants: maxConsonants) {
+        junk.insert(index)
+      }
+      previous = token.normalized
+    }
+    let wordLike = text.tokens.indices.filter { text.tokens[$0].isWordLike }
+    let words = text.tokens.filter { $0.kind == .word }.count
+    guard let first = text.sentences.first, let last = text.sentences.last else {
+      return Finding(detected: false, score: 1, outcome: .missing)
+    }
+    let whole = first.range.lowerBound..<last.range.upperBound
+    let junkTokens = wordLike.filter { junk.contains($0) }
+    let found = FeedbackTemplate.quoted(
+      junkTokens.isEmpty ? [text.string(first.range)] : junkTokens.map { text.string(text.tokens[$0].range) })
+    let junkShare = wordLike.isEmpty ? 1 : Double(junkTokens.count) / Double(wordLike.count)
+    let minFunction = criterion.number("min_function_share", default: 0.06)
+    let fewFunctionWords =
+      Double(words) >= criterion.number("min_words", default: 8)
+      && Double(function.count) < minFunction * Double(words) && Double(foreign.count) < minFunction * Double(words)
+    let values = ["count": "\(junkTokens.count)", "found": found, "value": "\(Int((junkShare * 100).rounded()))%"]
+    if junkShare >= criterion.number("junk_share", default: 0.3) || fewFunctionWords {
+      return Finding(detected: true, score: 0, outcome: .present, evidence: [whole], values: values)
+    }
+    let sentenceShare = criterion.number("sentence_junk_share", default: 0.5)
+    let junkSentences = text.sentences.filter { sentence in
+      let tokens = sentence.tokens.filter { text.tokens[$0].isWordLike }
+      return tokens.count >= 3 && Double(tokens.filter(junk.contains).count) >= sentenceShare * Double(tokens.count)
+    }
+    guard !junkSentences.isEmpty else { return Finding(detected: false, score: 1, outcome: .missing) }
+    return Finding(
+      detected: true, score: 0.5, outcome: .partial, evidence: junkSentences.map(\.range), values: values)
+  }
+
+  /// A word whose letters no English word has: three or more letters and no vowel, a run of
+  /// `maxConsonants` consonants (th, ch, sh, ph, gh, ck and wh count as one), or one letter three times in
+  /// a row. Acronyms (written in capitals), words with digits and non-Latin words are never implausible.
+  static func implausible(_ token: Token, in text: AnalyzedText, maxConsonants: Int) -> Bool {
+    guard token.kind == .word else { return false }
+    let original = text.string(token.range).unicodeScalars
+    if original.count >= 2, original.allSatisfy({ $0.properties.isUppercase || !$0.properties.isAlphabetic }) {
+      return false
+    }
+    let letters = Array(token.normalized.unicodeScalars.filter { $0.properties.isAlphabetic })
+    guard letters.count >= 3, !token.normalized.unicodeScalars.contains(where: { $0.properties.numericType != nil }),
+      letters.allSatisfy({ $0.value < 0x250 })
+    else { return false }
+    let vowels = "aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüýÿāăąēĕėęěīĭįıōŏőūŭůűų".unicodeScalars
+    func isVowel(_ s: Unicode.Scalar) -> Bool { vowels.contains(s) }
+    if !letters.contains(where: isVowel) { return true }
+    var run = 0, repeats = 1
+    var i = 0
+    while i < letters.count {
+      if i > 0, letters[i] == letters[i - 1] {
+        repeats += 1
+        if repeats >= 3 { return true }
+      } else {
+        repeats = 1
+      }
+      if isVowel(letters[i]) {
+        run = 0
+      } else {
+        run += 1
+        if run >= maxConsonants { return true }
+        if i + 1 < letters.count, "hk".unicodeScalars.contains(letters[i + 1]),
+          "tcspgw".unicodeScalars.contains(letters[i]), !(letters[i + 1] == "k" && letters[i] != "c")
+        {
+          i += 1  // th, ch, sh, ph, gh, wh, ck: one sound
+        }
+      }
+      i += 1
+    }
+    return false
+  }
+}

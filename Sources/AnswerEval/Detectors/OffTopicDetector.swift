@@ -1,0 +1,152 @@
+import AnswerEvalText
+
+/// Finds answers that do not address the question of a question-specific rubric (`pitfall.off-topic`).
+///
+/// Detected when both hold:
+/// 1. the answer covers none of the rubric's key points (no `coverage` criterion is `present`; passing
+///    mentions do not save it), and
+/// 2. it shares little vocabulary with the question: fewer than `min_topic_share` (default 0.1) of its
+///    content words are **on topic**.
+///
+/// Content words are word tokens of at least three letters that the `off-topic` packs do not list as
+/// function words or fillers (signal `function`). A content word is on topic when it lies inside a match
+/// of a `coverage` cue whose signal is one of the rubric's points, one of their aspects, or a
+/// `topic_signals` signal (default `topic`: the domain words of the pack), or when its stem is a content
+/// word of the `question` parameter. Counting whole cue matches, not every word of every phrase, keeps
+/// the generic words of multi-word phrases ("moving *parts*", "manual *work*") from counting as topic.
+///
+/// Answers with fewer than `min_words` content words (default 4) are not judged: too short to tell, and
+/// the length pitfalls speak to them. A rubric without coverage criteria has nothing to compare with and
+/// never detects it. The feedback names what the answer talks about instead: its `top` (default 3) most
+/// frequent content words that are not on topic (`{found}`; their first occurrences are the evidence);
+/// `{value}` is the topic share in percent, `{count}` the number of content words.
+///
+/// On the labelled corpus and the mock responses, graded with each bundled question rubric, no answer to
+/// the rubric's own question is flagged, and 15–16 of the 20 off-topic and gibberish answers are (the
+/// rest are too short to judge or word salads of the topic's own vocabulary).
+public struct OffTopicDetector: Detector {
+  public static let descriptor = DetectorDescriptor(
+    id: "off-topic",
+    kind: .pitfall,
+    summary: "The answer does not address the question: it covers none of the key points and shares little "
+      + "vocabulary with the question.",
+    rationale: """
+      A fluent, well-built story about something else is still a miss: interviewers stop listening when the \
+      answer drifts from the question. Requiring both no covered point and a low share of topic words keeps \
+      a short on-topic answer that names its points only in passing from being flagged.
+      """,
+    packs: ["off-topic"],
+    parameters: [
+      .init("question", "the question's text; its content words join the topic vocabulary"),
+      .init("min_topic_share", "below this share of topic words (0–1) an answer with no covered point is off-topic"),
+      .init("min_words", "answers with fewer content words are not judged (default 4)"),
+      .init("topic_signals", "coverage-pack signals whose words are domain vocabulary (default [topic])"),
+      .init("top", "how many of the answer's own frequent words the feedback names (default 3)"),
+    ],
+    examples: [
+      .init(
+        "My sourdough starter took weeks to get right. I fed it flour and water twice a day and kept it warm "
+          + "near the oven, and the loaves finally rose.",
+        detected: true, criterion: "pitfall.off-topic", rubric: "drift-detection-design"),
+      .init(
+        "I would log the features and predictions, compare the feature distributions with the training data "
+          + "using PSI, and alert the owner when the drift passes a back-tested threshold.",
+        detected: false, criterion: "pitfall.off-topic", rubric: "drift-detection-design"),
+    ])
+
+  public init() {}
+
+  public func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding {
+    let none = Finding(detected: false, score: 1, outcome: .missing)
+    let rubric = context.rubric.rubric
+    let points = rubric.criteria.filter { $0.detector == CoverageDetector.descriptor.id }
+    guard !points.isEmpty else { return none }
+    let function = Vocabulary(rubric.packs(for: Self.descriptor.id).flatMap(\.cues).filter { $0.signal == "function" })
+    let question = Vocabulary(words: criterion.string("question") ?? "", excluding: function)
+    let topicSignals = Set(
+      points.flatMap { CoverageDetector.signals(of: $0) }
+        + (criterion.parameters["topic_signals"]?.strings ?? ["topic"]))
+
+    // Tokens inside a match of a topic cue (a point's, an aspect's or a domain cue) are on topic.
+    var topical = Set<Int>()
+    for match in context.matches
+    where topicSignals.contains(match.signal)
+      && context.rubric.packDetector(ofCue: match.cue) == CoverageDetector.descriptor.id
+    {
+      topical.formUnion(match.tokens)
+    }
+    // The answer's content words; the others grouped by stem: count, first token.
+    var total = 0
+    var onTopic = 0
+    var others: [String: (count: Int, first: Int)] = [:]
+    for (index, token) in context.text.tokens.enumerated()
+    where Vocabulary.isContent(token) && !function.contains(token.normalized) {
+      total += 1
+      if topical.contains(index) || question.contains(token.normalized) {
+        onTopic += 1
+      } else {
+        let stem = Stemmer.stem(token.normalized)
+        others[stem] = ((others[stem]?.count ?? 0) + 1, others[stem]?.first ?? index)
+      }
+    }
+    guard Double(total) >= criterion.number("min_words", default: 4) else { return none }
+    let share = Double(onTopic) / Double(total)
+    let covered = points.contains { CoverageDetector().evaluate($0, in: context).outcome == .present }
+    guard !covered, share < criterion.number("min_topic_share", default: 0.1) else { return none }
+
+    // The most frequent; among equals the longer word (more telling), then the earlier.
+    let top = others.sorted {
+      let (a, b) = ($0.value, $1.value)
+      let (la, lb) = (context.text.tokens[a.first].range.count, context.text.tokens[b.first].range.count)
+      return (a.count, la, -a.first) > (b.count, lb, -b.first)
+    }
+    .prefix(Int(criterion.number("top", default: 3)))
+    .map(\.value.first).sorted()
+    let evidence = top.map { context.text.tokens[$0].range }
+    return Finding(
+      detected: true, score: 0, outcome: .present, evidence: evidence,
+      values: [
+        "found": FeedbackTemplate.list(evidence.map { "“\(context.text.string($0))”" }),
+        "value": "\(Int((share * 100).rounded()))", "count": "\(total)",
+      ])
+  }
+}
+
+extension OffTopicDetector {
+  /// A set of words: the single-word `=exact` forms of cue phrases (the function words), or the content
+  /// words of a text (the question), stemmed.
+  struct Vocabulary {
+    var exact: Set<String> = []
+    var stems: Set<String> = []
+
+    /// The exact single words of `cues`' phrases.
+    init(_ cues: [Cue]) {
+      for cue in cues {
+        for phrase in cue.phrases {
+          for case .alternatives(let alternatives) in phrase.elements {
+            for sequence in alternatives where sequence.count == 1 {
+              if case .exact(let word) = sequence[0] { exact.insert(word) }
+            }
+          }
+        }
+      }
+    }
+
+    /// The content words of `text` (split at anything but letters and digits), stemmed.
+    init(words text: String, excluding stop: Vocabulary) {
+      for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+      where word.count >= 3 && !stop.contains(word) {
+        stems.insert(Stemmer.stem(word))
+      }
+    }
+
+    func contains(_ normalized: String) -> Bool {
+      exact.contains(normalized) || stems.contains(Stemmer.stem(normalized))
+    }
+
+    /// A word that can carry topic: a word token of at least three characters.
+    static func isContent(_ token: Token) -> Bool {
+      token.kind == .word && token.normalized.count >= 3
+    }
+  }
+}

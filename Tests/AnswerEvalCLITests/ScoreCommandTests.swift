@@ -1,0 +1,218 @@
+import AnswerEvalXML
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct ScoreCommandTests {
+  private static let hasScript = PseudoTerminal.script != nil
+
+  private func schema() throws -> XMLSchema { try XMLSchema(path: Repository.path("Schemas/report-v1.xsd")) }
+
+  /// A new empty folder for files a test writes.
+  private func temporaryFolder() throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("answer-eval-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  private func runOnTerminal(_ arguments: [String], setup: String = "", environment: [String: String]) throws
+    -> CommandResult
+  {
+    try PseudoTerminal.run(arguments, setup: setup, environment: environment)
+  }
+
+  // MARK: XML
+
+  @Test func xmlOfAnAnswerWithControlCharactersIsWellFormedAndValid() throws {
+    let result = try CLI.run(
+      ["score", "-", "--format", "xml"], stdin: Data("We cut costs by 20%\u{1}\u{2} in Q3.".utf8))
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    #expect(try schema().validate(Array(result.stdoutBytes)) == [])
+  }
+
+  @Test func forbiddenCharactersInTheStdinNameAreReplacedAndCounted() throws {
+    let result = try CLI.run(
+      ["score", "-", "--format", "xml", "--stdin-name", "candidate\u{1B}17"], stdin: Data("We shipped it.".utf8))
+    #expect(try schema().validate(Array(result.stdoutBytes)) == [])
+    #expect(result.stdout.contains("replaced-characters=\"1\""))
+    #expect(result.stdout.contains("<source path=\"candidate\u{FFFD}17\""))
+  }
+
+  @Test func severalInputsAsXMLAreOneValidDocument() throws {
+    let result = try CLI.run([
+      "score", "Fixtures/answers/star-labelled.md", "no-such-file.md", "Fixtures/answers/non-english.md",
+      "--format", "xml",
+    ])
+    #expect(result.status == 2)
+    #expect(result.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<reports xmlns="))
+    #expect(result.stdout.components(separatedBy: "<report ").count == 3)
+    #expect(try schema().validate(Array(result.stdoutBytes)) == [])
+  }
+
+  // MARK: Text and colour
+
+  @Test func textIntoAPipeHasNoEscapeSequences() throws {
+    let result = try CLI.run(
+      ["score", "Fixtures/answers/control-characters.txt", "--format", "text"], environment: ["NO_COLOR": ""])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("│ A pasted log line: ␛[31mERROR␛[0m retry␇ budget␡ exhausted."))
+    #expect(!result.stdout.contains("\u{1B}"))
+  }
+
+  @Test func colorAlwaysColoursEvenIntoAPipeAndWithNoColor() throws {
+    let result = try CLI.run(["score", "Fixtures/answers/star-labelled.md", "--format", "text", "--color", "always"])
+    #expect(result.stdout.contains("\u{1B}[1mCriteria\u{1B}[0m"))
+  }
+
+  @Test func textWrapsToColumnsWhenPiped() throws {
+    let result = try CLI.run(
+      ["score", "Fixtures/answers/star-labelled.md", "--format", "text"], environment: ["COLUMNS": "50"])
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.allSatisfy { $0.count <= 50 })
+    #expect(lines.contains { $0.count > 45 })
+  }
+
+  @Test func pipedOutputDefaultsToJSON() throws {
+    let result = try CLI.run(["score", "Fixtures/answers/star-labelled.md"])
+    #expect(result.stdout.hasPrefix("{\n  \"criteria\" : ["))
+  }
+
+  @Test(.enabled(if: hasScript, "needs util-linux script for a pseudo-terminal"))
+  func terminalDefaultsToColouredText() throws {
+    let result = try runOnTerminal(["score", "Fixtures/answers/star-labelled.md"], environment: ["NO_COLOR": ""])
+    #expect(result.stdout.contains("\u{1B}[1mCriteria\u{1B}[0m"))
+  }
+
+  @Test(.enabled(if: hasScript, "needs util-linux script for a pseudo-terminal"))
+  func noColorTurnsColourOffOnATerminal() throws {
+    let result = try runOnTerminal(["score", "Fixtures/answers/star-labelled.md"], environment: ["NO_COLOR": "1"])
+    #expect(result.stdout.contains("Criteria\r\n"))
+    #expect(!result.stdout.contains("\u{1B}"))
+  }
+
+  @Test(.enabled(if: hasScript, "needs util-linux script for a pseudo-terminal"))
+  func colorNeverOnATerminal() throws {
+    let result = try runOnTerminal(
+      ["score", "Fixtures/answers/star-labelled.md", "--color", "never"], environment: ["NO_COLOR": ""])
+    #expect(result.stdout.contains("Criteria\r\n"))
+    #expect(!result.stdout.contains("\u{1B}"))
+  }
+
+  @Test(.enabled(if: hasScript, "needs util-linux script for a pseudo-terminal"))
+  func terminalWidthWinsOverColumns() throws {
+    let result = try runOnTerminal(
+      ["score", "Fixtures/answers/star-labelled.md", "--color", "never"], setup: "stty cols 50; ",
+      environment: ["COLUMNS": "120"])
+    let lines = result.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+    #expect(lines.count > 10)
+    #expect(lines.allSatisfy { $0.count <= 50 })
+  }
+
+  // MARK: Markdown and the golden files
+
+  @Test(arguments: ["json", "xml", "text", "markdown"])
+  func outputMatchesTheGoldenFile(format: String) throws {
+    let result = try CLI.run(
+      ["score", "Fixtures/answers/star-labelled.md", "--format", format], environment: ["COLUMNS": "80"])
+    let fileExtension = ["json": "json", "xml": "xml", "text": "txt", "markdown": "md"][format]!
+    let golden = try Data(contentsOf: Repository.url("Fixtures/golden/star-labelled.\(fileExtension)"))
+    #expect(result.status == 0)
+    #expect(result.stdoutBytes == golden)
+  }
+
+  // MARK: --output
+
+  @Test func outputWritesTheFileAndStdoutStaysEmpty() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/report.xml"
+    let arguments = ["score", "Fixtures/answers/star-labelled.md", "--format", "xml"]
+    let result = try CLI.run(arguments + ["--output", path])
+    #expect(result.status == 0)
+    #expect(result.stdout == "" && result.stderr == "")
+    #expect(FileManager.default.contents(atPath: path) == (try CLI.run(arguments)).stdoutBytes)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.xml"])  // no temporary left
+    let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+    #expect(mode.map { $0 & 0o600 } == 0o600)
+  }
+
+  @Test func outputReplacesAnExistingFileAndKeepsItsMode() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/report.md"
+    #expect(
+      FileManager.default.createFile(atPath: path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o640]))
+    let result = try CLI.run(["score", "Fixtures/answers/non-english.md", "--format", "markdown", "--output", path])
+    #expect(result.status == 0)
+    let written = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+    #expect(written.hasPrefix("## `Fixtures/answers/non-english.md`\n"))
+    #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o640)
+  }
+
+  @Test func outputIntoAMissingFolderIsAnError() throws {
+    let result = try CLI.run(
+      ["score", "Fixtures/answers/star-labelled.md", "--output", "no-such-folder/report.json"])
+    #expect(result.status == 2)
+    #expect(result.stdout == "")
+    #expect(
+      result.stderr == "no-such-folder/report.json: error: [output.write] cannot write the report: "
+        + "No such file or directory; check that the folder exists and is writable\n")
+  }
+
+  @Test func outputIsNotWrittenWhenNothingWasGraded() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let result = try CLI.run(["score", "no-such-file.md", "--output", folder + "/report.json"])
+    #expect(result.status == 2)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
+  }
+
+  @Test func emptyOutputPathIsAUsageError() throws {
+    let result = try CLI.run(["score", "Fixtures/answers/star-labelled.md", "--output", ""])
+    #expect(result.status == 64)
+  }
+
+  // MARK: Rubric choice
+
+  func rubricID(_ result: CommandResult) throws -> String? {
+    let report = try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any]
+    return (report?["rubric"] as? [String: Any])?["id"] as? String
+  }
+
+  @Test func theFrontMatterChoosesTheRubric() throws {
+    let result = try CLI.run(["score", "Corpora/mock-responses/alex-drift-detection-design.md", "--format", "jsonl"])
+    #expect(result.status == 0 && result.stderr == "")
+    #expect(try rubricID(result) == "drift-detection-design")
+  }
+
+  @Test func rubricOptionWinsOverTheFrontMatter() throws {
+    let result = try CLI.run([
+      "score", "Corpora/mock-responses/alex-drift-detection-design.md", "--format", "jsonl", "--rubric", "behavioral",
+    ])
+    #expect(result.status == 0)
+    #expect(try rubricID(result) == "behavioral")
+  }
+
+  @Test func rubricOptionTakesAPath() throws {
+    let result = try CLI.run(
+      ["score", "-", "--format", "jsonl", "--rubric", "Rubrics/technical.yaml"], stdin: Data("We shipped it.".utf8))
+    #expect(result.status == 0)
+    #expect(try rubricID(result) == "technical")
+  }
+
+  @Test func anUnknownFrontMatterRubricFailsThatInputOnly() throws {
+    let bad = Data("---\nquestion: Why?\nrubric: no-such-rubric\n---\n\nWe shipped it.\n".utf8)
+    let result = try CLI.run(["score", "-", "Corpora/examples/answer.md", "--format", "jsonl"], stdin: bad)
+    #expect(result.status == 2)
+    #expect(result.stdout.split(separator: "\n").count == 1)
+    #expect(
+      result.stderr.hasPrefix("<stdin>:3:1: error: [rubric.no-such-rubric] front matter `rubric: no-such-rubric`: "))
+  }
+
+  @Test func anUnknownRubricOptionIsAnError() throws {
+    let result = try CLI.run(["score", "Corpora/examples/answer.md", "--rubric", "no-such-rubric"])
+    #expect(result.status == 2 && result.stdout == "")
+    #expect(result.stderr.hasPrefix("no-such-rubric: error: [rubric.no-such-rubric] no rubric named `no-such-rubric`"))
+  }
+}

@@ -1,0 +1,56 @@
+import AnswerEvalText
+import Testing
+
+@testable import AnswerEval
+
+@Suite struct GibberishDetectorTests {
+  @Test func examples() throws {
+    #expect(try TestRubrics.checkExamples(of: GibberishDetector.self).isEmpty)
+  }
+
+  @Test func keyboardMashIsTheWholeAnswer() throws {
+    let text = "fjdksla;fj asdkfj qwpoeiru zxmcvn,. asdf asdf hjkl"
+    let (finding, _) = try TestRubrics.finding("pitfall.gibberish", text)
+    #expect(finding.outcome == .present && finding.score == 0)
+    #expect(try TestRubrics.finding("pitfall.gibberish", text).evidence.map(\.text) == [text])
+    #expect(finding.values["found"] == "“fjdksla”, “zxmcvn” and “asdf”")
+  }
+
+  @Test func tokenSoupAndEmojiAreGibberish() throws {
+    for text in [
+      "zxq 1234 lkj;; 99 %% drift?? 0.5 0.5 0.5 mnb vcx 2024 -- ppp 7 7 7 ok ok ok ### 404",
+      "??? !!! … 🙂🙂🙂 hmm hmm hmm — — — ok ok ok ok",
+      "🙂🙂🙂 ???",
+    ] {
+      #expect(try TestRubrics.finding("pitfall.gibberish", text).finding.outcome == .present, "\(text)")
+    }
+  }
+
+  @Test func aMashedSentenceInARealAnswerIsAWarning() throws {
+    let text =
+      "Last year I moved our nightly import to a queue and cut failures from 12 a month to 1.\n\nasdf qwerty "
+      + "zxcv hjkl"
+    let (finding, _) = try TestRubrics.finding("pitfall.gibberish", text)
+    #expect(finding.outcome == .partial && finding.score == 0.5)
+    #expect(try TestRubrics.evidence("pitfall.gibberish", text) == ["asdf qwerty zxcv hjkl"])
+  }
+
+  @Test func otherLanguagesAndTechnicalWordsAreNotGibberish() throws {
+    for text in [
+      "Letztes Jahr habe ich die Datenbank migriert, und wir haben die Latenz um die Hälfte reduziert.",
+      "We run Kafka, gRPC, k8s, nginx and PostgreSQL; the strengths of the twelfth rewrite were its SLOs.",
+      "Der Dijkstra-Algorithmus war schnell genug für unsere Routenplanung im Lager.",
+    ] {
+      #expect(try TestRubrics.finding("pitfall.gibberish", text).finding.outcome == .missing, "\(text)")
+    }
+  }
+
+  @Test func implausibleLetterPatterns() throws {
+    let text = try TextAnalyzer().analyze(
+      "fjdk fjdksla aaaa hmm SQL strengths twelfths rhythm nth p99 Dijkstra schmuck привет", source: "t")
+    #expect(
+      text.tokens.map { GibberishDetector.implausible($0, in: text, maxConsonants: 6) } == [
+        true, true, true, true, false, false, false, false, true, false, false, false, false,
+      ])
+  }
+}
