@@ -256,7 +256,7 @@ struct QuantityExtractor {
         (found[k + 1].kind, found[k + 1].unit, found[k + 1].bare) = (a.kind, a.unit, false)
       }
     }
-    for k in found.indices where found[k].role == nil {
+    for k in found.indices where found[k].role == nil && found[k].reason == nil {
       let after = found[k].tokens.upperBound
       if cues.end(at: lead(found[k]), { $0 == .delta }) != nil || cues.start(at: after, { $0 == .deltaAfter }) != nil
         || (!found[k].bare && cues.start(at: after, { $0 == .deltaComparative }) != nil)
