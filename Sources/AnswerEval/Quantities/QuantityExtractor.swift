@@ -219,7 +219,7 @@ struct QuantityExtractor {
           && cues.end(at: lead(a), { $0 == .rangeOpen }) != nil)
       // A dash joins a range when it is glued on both sides or spaced on both ("5–10", "5 - 10").
       let symmetric = !dash || tokens[joinerToken].glued == tokens[lead(b)].glued
-      if joined, symmetric, compatible(a, b), a.bare || a.unit == b.unit, a.value < b.value, a.role == nil,
+      if joined, symmetric, compatible(a, b), a.bare || a.unit == b.unit, a.value < b.value,
         cues.end(at: lead(a), { $0 == .from }) == nil
       {
         var merged = b
