@@ -56,6 +56,12 @@ struct ScoreCommand: ParsableCommand {
       valueName: "name|path"))
   var rubric: String?
 
+  @Option(
+    name: .customLong("input"),
+    help:
+      "Input: text (answer files) or jsonl (one {\"id\", \"text\", \"rubric\"} request per line, a report per line).")
+  var inputFormat: InputFormat = .text
+
   @OptionGroup var input: InputOptions
 
   func validate() throws {
@@ -65,6 +71,7 @@ struct ScoreCommand: ParsableCommand {
   }
 
   func run() throws {
+    if inputFormat == .jsonl { return try runJSONLines() }
     let environment = ProcessInfo.processInfo.environment
     let toTerminal = output == nil && Terminal.isStandardOutput
     let format = (self.format ?? (toTerminal ? .text : .json)).reportFormat

@@ -173,7 +173,7 @@ private struct Parser {
       }
       return
     }
-    if first == last {  // blank
+    if first >= last {  // blank (a line of spaces leaves first past last)
       if !inIndentedCode { closeOpen() }
       previousBlank = true
       return

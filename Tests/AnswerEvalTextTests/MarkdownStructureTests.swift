@@ -60,4 +60,10 @@ import Testing
   @Test func thematicBreaksAreNotText() throws {
     #expect(try blocks("One.\n\n---\n\nTwo.\n* * *\n") == ["paragraph/0: One.", "paragraph/0: Two."])
   }
+
+  @Test func linesOfSpacesAreBlank() throws {
+    #expect(try blocks("One.\n  \n\tTwo.\n \t") == ["paragraph/0: One.", "paragraph/0: Two."])
+    #expect(try blocks("   ").isEmpty)
+    #expect(try blocks("  \n\n").isEmpty)
+  }
 }

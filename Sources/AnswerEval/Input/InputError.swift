@@ -7,6 +7,10 @@ public enum InputError: LocalizedError, Equatable, Sendable {
   case permissionDenied(path: String)
   case unreadable(path: String, reason: String)
   case tooLarge(path: String, bytes: Int, limit: Int)
+  case empty(path: String)
+  case brokenLink(path: String)
+  case notRegularFile(path: String, kind: String)
+  case undecodableName(path: String)
 
   public var errorDescription: String? {
     switch self {
@@ -21,6 +25,14 @@ public enum InputError: LocalizedError, Equatable, Sendable {
     case .tooLarge(let path, let bytes, let limit):
       return "\(path): error: [input.too-large] is \(bytes) bytes, over the limit of \(limit) bytes; "
         + "split the answer or raise --max-bytes"
+    case .empty(let path):
+      return "\(path): error: [input.empty] is empty or only white space; write the answer in the file, or remove it"
+    case .brokenLink(let path):
+      return "\(path): error: [input.broken-link] is a symbolic link to nothing; fix the link or remove it"
+    case .notRegularFile(let path, let kind):
+      return "\(path): error: [input.not-file] is a \(kind), not a regular file; remove it or exclude it with --exclude"
+    case .undecodableName(let path):
+      return "\(path): error: [input.name] the file name is not valid UTF-8; rename the file"
     }
   }
 }
