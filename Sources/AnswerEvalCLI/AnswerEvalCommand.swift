@@ -23,7 +23,7 @@ struct AnswerEvalCommand: ParsableCommand {
     version: "answer-eval \(AnswerEvalVersion.current) (ICU \(icuVersion))",
     subcommands: [
       ScoreCommand.self, BatchCommand.self, TokensCommand.self, ExplainCommand.self, RubricCommand.self,
-      EvaluateCommand.self,
+      EvaluateCommand.self, QuantitiesCommand.self,
     ]
   )
 }

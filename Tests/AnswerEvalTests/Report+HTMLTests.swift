@@ -207,10 +207,19 @@ import Testing
   }
 
   @Test func quantitiesTable() throws {
+    let html = try synthetic()
     #expect(
-      try synthetic().contains(
-        "<tr><td>6:26</td><th scope=\"row\">from 800ms to 120ms</th><td>before-after</td>"
-          + "<td class=\"number\">120 ms</td><td>impact</td></tr>"))
+      html.contains(
+        "<tr><td>6:31</td><th scope=\"row\">800ms</th><td>duration</td>"
+          + "<td class=\"number\">800 ms, before</td><td>impact</td></tr>"))
+    #expect(
+      html.contains(
+        "<tr><td>5:39</td><th scope=\"row\">30 seconds</th><td>duration</td>"
+          + "<td class=\"number\">~0–30 s</td><td>impact</td></tr>"))
+    #expect(
+      html.contains(
+        "<tr><td>6:10</td><th scope=\"row\">95</th><td>count</td><td class=\"number\">95</td>"
+          + "<td>incidental: metric</td></tr>"))
   }
 
   // MARK: Missing elements

@@ -14,6 +14,7 @@ public enum DetectorRegistry {
     GibberishDetector.self,
     CoverageDetector.self,
     OffTopicDetector.self,
+    QuantificationDetector.self,
   ]
 
   public static var all: [DetectorDescriptor] { types.map { $0.descriptor } }

@@ -500,10 +500,9 @@ private struct ReportHTML {
     out += "<th scope=\"col\">Kind</th><th scope=\"col\" class=\"number\">Value</th><th scope=\"col\">Impact</th>"
     out += "</tr>\n</thead>\n<tbody>\n"
     for quantity in report.quantities {
-      let value = ([number(quantity.value)] + (quantity.unit.isEmpty ? [] : [quantity.unit])).joined(separator: " ")
       out += "<tr><td>\(location(quantity.span))</td><th scope=\"row\">\(HTML.line(quantity.text))</th>"
-      out += "<td>\(HTML.line(quantity.kind))</td><td class=\"number\">\(HTML.line(value))</td>"
-      out += "<td>\(quantity.impact ? "impact" : "incidental")</td></tr>\n"
+      out += "<td>\(HTML.line(quantity.kind))</td><td class=\"number\">\(HTML.line(quantity.shownValue))</td>"
+      out += "<td>\(HTML.line(quantity.shownImpact))</td></tr>\n"
     }
     return out + "</tbody>\n</table>\n"
   }

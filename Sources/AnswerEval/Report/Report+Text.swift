@@ -123,10 +123,7 @@ extension Report {
       [
         location(quantity.span), "“" + TextLayout.truncated(TextLayout.visible(quantity.text), width: 30) + "”",
         TextLayout.visible(quantity.kind),
-        TextLayout.visible(
-          ([number(quantity.value)] + (quantity.unit.isEmpty ? [] : [quantity.unit])).joined(
-            separator: " ")),
-        quantity.impact ? "impact" : "incidental",
+        TextLayout.visible(quantity.shownValue), TextLayout.visible(quantity.shownImpact),
       ]
     }
     let widths = (0..<5).map { column in rows.map { TextLayout.width($0[column]) }.max() ?? 0 }
