@@ -40,5 +40,6 @@ let package = Package(
     .testTarget(name: "AnswerEvalXMLTests", dependencies: ["AnswerEvalXML", "TestSupport"]),
     .testTarget(name: "AnswerEvalTests", dependencies: ["AnswerEval", "AnswerEvalXML", "TestSupport"]),
     .testTarget(name: "AnswerEvalCLITests", dependencies: ["AnswerEvalCLI", "AnswerEvalXML", "TestSupport"]),
+    .testTarget(name: "AnswerEvalBatchTests", dependencies: ["AnswerEval", "TestSupport"]),
   ]
 )

@@ -16,12 +16,14 @@ struct AnswerEvalCommand: ParsableCommand {
       Examples:
         answer-eval score Corpora/examples/answer.md
         some-tool | answer-eval score - --format json --stdin-name candidate-17
+        answer-eval batch Corpora/mock-responses --out reports --summary summary.csv
         answer-eval tokens Corpora/examples/answer.md --format text
         answer-eval evaluate Corpora/labelled
       """,
     version: "answer-eval \(AnswerEvalVersion.current) (ICU \(icuVersion))",
     subcommands: [
-      ScoreCommand.self, TokensCommand.self, ExplainCommand.self, RubricCommand.self, EvaluateCommand.self,
+      ScoreCommand.self, BatchCommand.self, TokensCommand.self, ExplainCommand.self, RubricCommand.self,
+      EvaluateCommand.self, QuantitiesCommand.self,
     ]
   )
 }

@@ -10,7 +10,9 @@ struct ScoreCommand: ParsableCommand {
     discussion: """
       Formats: text (for people; the default on a terminal), json (the default otherwise; one JSON report, \
       or with several inputs a JSON array in the order given), jsonl (one compact report per line), xml \
-      (valid against Schemas/report-v1.xsd; several inputs give one <reports> document) and markdown. \
+      (valid against Schemas/report-v1.xsd; several inputs give one <reports> document), markdown and html \
+      (one self-contained page for people: sections labelled, evidence highlighted beside its feedback, \
+      missing elements as a checklist; several inputs share one page). \
       An input that cannot be read or decoded is reported on stderr; the others are still graded, and the \
       exit code is then 2.
 
@@ -26,11 +28,12 @@ struct ScoreCommand: ParsableCommand {
         answer-eval score my-answer.md --rubric deployment-tradeoff
         cat answer.txt | answer-eval score - --format json --stdin-name candidate-17
         answer-eval score answer.md --format xml --output report.xml
+        answer-eval score answer.md --format html --output report.html
       """
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case json, jsonl, xml, text, markdown
+    case json, jsonl, xml, text, markdown, html
 
     var reportFormat: ReportFormat { ReportFormat(rawValue: rawValue)! }
   }
@@ -56,6 +59,12 @@ struct ScoreCommand: ParsableCommand {
       valueName: "name|path"))
   var rubric: String?
 
+  @Option(
+    name: .customLong("input"),
+    help:
+      "Input: text (answer files) or jsonl (one {\"id\", \"text\", \"rubric\"} request per line, a report per line).")
+  var inputFormat: InputFormat = .text
+
   @OptionGroup var input: InputOptions
 
   func validate() throws {
@@ -65,6 +74,7 @@ struct ScoreCommand: ParsableCommand {
   }
 
   func run() throws {
+    if inputFormat == .jsonl { return try runJSONLines() }
     let environment = ProcessInfo.processInfo.environment
     let toTerminal = output == nil && Terminal.isStandardOutput
     let format = (self.format ?? (toTerminal ? .text : .json)).reportFormat
@@ -74,7 +84,7 @@ struct ScoreCommand: ParsableCommand {
         terminalColumns: toTerminal ? Terminal.standardOutputColumns : nil, environment: environment))
     // jsonl to standard output is written report by report, for pipelines; everything else at the end.
     let streaming = format == .jsonl && output == nil
-    let keepsAnswers = format == .text || format == .markdown
+    let keepsAnswers = format == .text || format == .markdown || format == .html
     let grader: Grader
     do {
       grader = try Grader(rubric: try RubricLibrary.shared.compiled(rubric ?? RubricLibrary.defaultName))

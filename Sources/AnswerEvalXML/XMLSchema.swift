@@ -79,7 +79,7 @@ private final class IssueCollector {
 }
 
 /// A libxml2 error as an ``XMLIssue``, its message trimmed of the trailing newline.
-private func issue(_ error: xmlError) -> XMLIssue {
+func issue(_ error: xmlError) -> XMLIssue {
   var message = error.message.map { String(cString: $0) } ?? "unknown error (code \(error.code))"
   while message.last == "\n" || message.last == " " { message.removeLast() }
   return XMLIssue(line: Int(error.line), message: message)

@@ -109,13 +109,41 @@ import Testing
     #expect(lines.allSatisfy { $0.count <= 50 })
   }
 
+  // MARK: HTML
+
+  @Test func htmlOfStdinShowsTheAnswerAndItsHighlights() throws {
+    let answer = "Situation: our form <script>alert(1)</script> broke.\nResult: errors fell by 40%."
+    let result = try CLI.run(
+      ["score", "-", "--format", "html", "--stdin-name", "<b>candidate</b>"], stdin: Data(answer.utf8))
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    #expect(result.stdout.hasPrefix("<!DOCTYPE html>\n"))
+    #expect(result.stdout.contains("<h1>&lt;b&gt;candidate&lt;/b&gt;</h1>"))
+    #expect(result.stdout.contains("our form &lt;script&gt;alert(1)&lt;/script&gt; broke."))
+    #expect(result.stdout.contains("<mark class=\"evidence\" id=\"e1\">"))
+    #expect(!result.stdout.contains("<script"))
+    #expect(XMLWellFormedness.issues(in: Array(result.stdoutBytes)) == [])
+  }
+
+  @Test func severalInputsAsHTMLAreOnePage() throws {
+    let result = try CLI.run([
+      "score", "Fixtures/answers/star-labelled.md", "no-such-file.md", "Fixtures/answers/plain-prose.txt",
+      "--format", "html",
+    ])
+    #expect(result.status == 2)
+    #expect(result.stdout.contains("<h1>2 answer reports</h1>"))
+    #expect(result.stdout.components(separatedBy: "<article ").count == 3)
+    #expect(result.stdout.contains("<div class=\"answer-text\" id=\"r2-answer-text\">"))
+    #expect(XMLWellFormedness.issues(in: Array(result.stdoutBytes)) == [])
+  }
+
   // MARK: Markdown and the golden files
 
-  @Test(arguments: ["json", "xml", "text", "markdown"])
+  @Test(arguments: ["json", "xml", "text", "markdown", "html"])
   func outputMatchesTheGoldenFile(format: String) throws {
     let result = try CLI.run(
       ["score", "Fixtures/answers/star-labelled.md", "--format", format], environment: ["COLUMNS": "80"])
-    let fileExtension = ["json": "json", "xml": "xml", "text": "txt", "markdown": "md"][format]!
+    let fileExtension = ["json": "json", "xml": "xml", "text": "txt", "markdown": "md", "html": "html"][format]!
     let golden = try Data(contentsOf: Repository.url("Fixtures/golden/star-labelled.\(fileExtension)"))
     #expect(result.status == 0)
     #expect(result.stdoutBytes == golden)

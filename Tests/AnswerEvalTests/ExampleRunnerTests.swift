@@ -32,13 +32,25 @@ import Testing
     #expect(total > 50)
   }
 
-  @Test func everyCueHasExamplesBothWays() throws {
-    let rubric = try behavioral().rubric
-    for pack in rubric.packs {
-      for cue in pack.cues {
-        #expect(!cue.matchExamples.isEmpty, "\(pack.file): cue `\(cue.id)` has no match: example")
-        #expect(!cue.noMatchExamples.isEmpty, "\(pack.file): cue `\(cue.id)` has no no_match: example")
+  @Test func everyCueOfEveryBundledPackHasExamplesBothWays() throws {
+    let catalog = RubricCatalog(folders: [Repository.path("Rubrics")])
+    let loader = try RubricLoader(catalog: catalog)
+    var seen: Set<String> = []
+    for (_, file) in catalog.files() {
+      for pack in try loader.load(file: file).packs where seen.insert(pack.file).inserted {
+        for cue in pack.cues {
+          #expect(!cue.matchExamples.isEmpty, "\(pack.file): cue `\(cue.id)` has no match: example")
+          #expect(!cue.noMatchExamples.isEmpty, "\(pack.file): cue `\(cue.id)` has no no_match: example")
+        }
       }
+    }
+    #expect(seen.count >= 10)
+  }
+
+  @Test func everyDetectorHasExamplesBothWays() {
+    for descriptor in DetectorRegistry.all {
+      #expect(descriptor.examples.contains { $0.detected }, "detector `\(descriptor.id)` has no detected example")
+      #expect(descriptor.examples.contains { !$0.detected }, "detector `\(descriptor.id)` has no not-detected example")
     }
   }
 

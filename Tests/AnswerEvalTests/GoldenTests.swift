@@ -6,14 +6,14 @@ import TestSupport
 import Testing
 
 /// Every answer in `Fixtures/answers/`, and the synthetic report, rendered in every format and compared
-/// byte for byte with `Fixtures/golden/NAME.{json,xml,txt,md}`.
+/// byte for byte with `Fixtures/golden/NAME.{json,xml,txt,md,html}`.
 ///
 /// After an intended change, regenerate the golden files and review the diff:
 ///
 ///     ANSWER_EVAL_REGENERATE_GOLDENS=1 swift test --filter GoldenTests
 @Suite struct GoldenTests {
   /// The formats with golden files, and how they are rendered (text and Markdown at 80 columns, no colour).
-  static let formats: [ReportFormat] = [.json, .xml, .text, .markdown]
+  static let formats: [ReportFormat] = [.json, .xml, .text, .markdown, .html]
   static let options = ReportFormat.Options(color: false, width: 80)
 
   static let regenerating = ProcessInfo.processInfo.environment["ANSWER_EVAL_REGENERATE_GOLDENS"] == "1"
@@ -87,11 +87,22 @@ import Testing
     }
   }
 
-  /// No golden text or Markdown report holds an escape sequence or another raw control character.
+  /// Every golden HTML page is well-formed (as XML, which the pages also are: libxml2's parser).
+  @Test(.disabled(if: regenerating, "the golden files are being rewritten")) func goldenHTMLIsWellFormed() throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Fixtures/golden"))
+      .filter { $0.hasSuffix(".html") }.sorted()
+    #expect(names.count == Self.answers.count + 1)
+    for name in names {
+      let bytes = Array(try Data(contentsOf: Repository.url("Fixtures/golden/\(name)")))
+      #expect(XMLWellFormedness.issues(in: bytes) == [], "Fixtures/golden/\(name)")
+    }
+  }
+
+  /// No golden text, Markdown or HTML report holds an escape sequence or another raw control character.
   @Test(.disabled(if: regenerating, "the golden files are being rewritten"))
   func goldenReadableReportsHaveNoControlCharacters() throws {
     let names = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Fixtures/golden"))
-      .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }
+      .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") || $0.hasSuffix(".html") }
     for name in names {
       let text = String(decoding: try Data(contentsOf: Repository.url("Fixtures/golden/\(name)")), as: UTF8.self)
       let controls = text.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" || (0x7F..<0xA0).contains($0.value) }

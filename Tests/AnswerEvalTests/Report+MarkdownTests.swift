@@ -43,8 +43,9 @@ import Testing
     #expect(
       markdown.contains(
         "- `tradeoff`: Say why stale prices for 30 seconds were acceptable to the business. (5:1 “at the"))
-    #expect(markdown.hasSuffix("| 6:74 | by 15\\% | delta | 15 % | impact |\n") == false)
-    #expect(markdown.hasSuffix("| 6:74 | by 15% | delta | 15 % | impact |\n"))
+    #expect(markdown.hasSuffix("| 6:77 | 15\\% | percent | 15 %, delta | impact |\n") == false)
+    #expect(markdown.hasSuffix("| 6:77 | 15% | percent | 15 %, delta | impact |\n"))
+    #expect(markdown.contains("| 5:39 | 30 seconds | duration | \\~0–30 s | impact |\n"))
   }
 
   @Test func answerIsACodeBlockWithSectionsMarked() throws {

@@ -113,17 +113,20 @@ import Testing
       text.hasSuffix(
         """
         Quantities
-          2:31  “two weeks”            duration      2 week  incidental
-          5:39  “30 seconds”           duration      30 s    incidental
-          6:26  “from 800ms to 120ms”  before-after  120 ms  impact
-          6:74  “by 15%”               delta         15 %    impact
+          2:31  “two weeks”   duration  2 wk            impact
+          5:39  “30 seconds”  duration  ~0–30 s         impact
+          6:10  “95”          count     95              incidental: metric
+          6:31  “800ms”       duration  800 ms, before  impact
+          6:40  “120ms”       duration  120 ms, after   impact
+          6:77  “15%”         percent   15 %, delta     impact
 
         """))
   }
 
   @Test func narrowQuantitiesTakeTwoLinesEach() throws {
     let text = try render(try SyntheticReport.report(), answer: nil, width: 40)
-    #expect(text.contains("  6:26  “from 800ms to 120ms”\n        before-after · 120 ms · impact\n"))
+    #expect(text.contains("  6:10  “95”\n        count · 95 · incidental: metric\n"))
+    #expect(text.contains("  6:31  “800ms”\n        duration · 800 ms, before ·\n        impact\n"))
   }
 
   @Test func statisticsOnlySaysNoRubricGradedIt() throws {

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ReportFormatTests {
   @Test func fileExtensions() {
-    #expect(ReportFormat.allCases.map(\.fileExtension) == ["json", "jsonl", "xml", "txt", "md"])
+    #expect(ReportFormat.allCases.map(\.fileExtension) == ["json", "jsonl", "xml", "txt", "md", "html"])
   }
 
   @Test func everyFormatEndsWithANewline() throws {

@@ -1,7 +1,7 @@
 import AnswerEvalText
 
 /// Everything detectors share about one answer, computed once and only when first asked for: cue matches,
-/// per-sentence features, STAR sections, and the findings of the rubric's criteria.
+/// per-sentence features, STAR sections, quantities, and the findings of the rubric's criteria.
 public final class AnswerContext {
   public let text: AnalyzedText
   public let rubric: CompiledRubric
@@ -36,6 +36,10 @@ public final class AnswerContext {
 
   /// The STAR segmentation.
   public private(set) lazy var star: StarSegmentation = StarSegmenter.segment(self)
+
+  /// The answer's quantities, typed, each marked impact or incidental (empty when the rubric has no
+  /// `quantities` pack). See ``Quantity``.
+  public private(set) lazy var quantities: [Quantity] = QuantityImpact.classify(self)
 
   private var findings: [String: Finding] = [:]
   private var evaluating: Set<String> = []

@@ -2,6 +2,8 @@
 public enum DetectorRegistry {
   public static let types: [any Detector.Type] = [
     StarSectionDetector.self,
+    TradeoffDetector.self,
+    ReflectionDetector.self,
     HedgingDetector.self,
     BlameDetector.self,
     WeWithoutIDetector.self,
@@ -12,6 +14,7 @@ public enum DetectorRegistry {
     GibberishDetector.self,
     CoverageDetector.self,
     OffTopicDetector.self,
+    QuantificationDetector.self,
   ]
 
   public static var all: [DetectorDescriptor] { types.map { $0.descriptor } }

@@ -52,6 +52,7 @@ public enum Scorer {
     report.sections = context.star.sections.map {
       Report.Section(label: $0.label, span: text.span($0.range), confidence: $0.confidence)
     }
+    report.quantities = context.quantities.map { Report.Quantity($0, in: text) }
     let order: [Report.Feedback.Severity: Int] = [.warning: 0, .suggestion: 1, .strength: 2]
     report.feedback = report.feedback.enumerated().sorted {
       (order[$0.element.severity]!, $0.offset) < (order[$1.element.severity]!, $1.offset)

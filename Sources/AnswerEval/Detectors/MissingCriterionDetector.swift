@@ -5,7 +5,9 @@
 /// order of criteria) and turns it around: the criterion present is no pitfall (score 1), partial is a
 /// warning (score 0.5), missing is the mistake (score 0) — or what `when_missing` says (`partial` for a
 /// warning, `none` to stay quiet: "no tradeoff" is worth a warning when a story weighs a choice and names
-/// no cost, not the full penalty for every story that has no decision in it).
+/// no cost, not the full penalty for every story that has no decision in it). A criterion that is
+/// detected but partial is no mistake (a tradeoff without mitigation), unless `when_partial` is `partial`:
+/// numbers that give only the scale of the work, with no measured result, are worth the warning.
 ///
 /// Only answers that tell a story are judged (`requires_story`, default true): a definition or a piece of
 /// advice with no numbers is not worth "add a number" feedback — the missing story is the problem, and
@@ -33,6 +35,9 @@ public struct MissingCriterionDetector: Detector {
       .init(
         "when_missing", "the outcome when the criterion is missing (default present)",
         kind: .oneOf(["present", "partial", "none"])),
+      .init(
+        "when_partial", "the outcome when the criterion is detected but partial (default none)",
+        kind: .oneOf(["partial", "none"])),
     ],
     examples: [
       .init(
@@ -61,7 +66,8 @@ public struct MissingCriterionDetector: Detector {
     let outcome: Finding.Outcome
     switch target.outcome {
     case .present: outcome = .missing
-    case .partial: outcome = .partial
+    // A detected criterion that only lacks a detail (a tradeoff without mitigation) is not the mistake.
+    case .partial: outcome = target.detected && criterion.string("when_partial") != "partial" ? .missing : .partial
     case .missing:
       switch criterion.string("when_missing") {
       case "partial": outcome = .partial

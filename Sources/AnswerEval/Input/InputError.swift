@@ -9,6 +9,9 @@ public enum InputError: LocalizedError, Equatable, Sendable {
   /// Over the size limit: `bytes` is a regular file's size, or what was read of a stream before giving up.
   case tooLarge(path: String, bytes: Int, limit: Int)
   case empty(path: String)
+  case brokenLink(path: String)
+  case notRegularFile(path: String, kind: String)
+  case undecodableName(path: String)
 
   public var errorDescription: String? {
     switch self {
@@ -25,6 +28,12 @@ public enum InputError: LocalizedError, Equatable, Sendable {
         + "split the answer or raise --max-bytes"
     case .empty(let path):
       return "\(path): error: [input.empty] is empty or only white space; write the answer in the file, or remove it"
+    case .brokenLink(let path):
+      return "\(path): error: [input.broken-link] is a symbolic link to nothing; fix the link or remove it"
+    case .notRegularFile(let path, let kind):
+      return "\(path): error: [input.not-file] is a \(kind), not a regular file; remove it or exclude it with --exclude"
+    case .undecodableName(let path):
+      return "\(path): error: [input.name] the file name is not valid UTF-8; rename the file"
     }
   }
 }

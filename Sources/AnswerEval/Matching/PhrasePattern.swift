@@ -138,6 +138,12 @@ public struct PhrasePattern: Sendable, Equatable {
       prefix = true
       body.removeLast()
     }
+    // A plain ASCII word is one word token whose folded form is its lowercase: no need to ask ICU.
+    if body.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
+      let folded = body.lowercased()
+      if prefix { return [.prefix(folded)] }
+      return [exact ? .exact(folded) : .stem(Stemmer.stem(folded))]
+    }
     let tokens: [Token]
     do {
       tokens = try analyzer.analyze(body, source: "phrase").tokens

@@ -89,8 +89,7 @@ extension Report {
       rows: quantities.map {
         [
           location($0.span), inline($0.text), inline($0.kind),
-          inline(([number($0.value)] + ($0.unit.isEmpty ? [] : [$0.unit])).joined(separator: " ")),
-          $0.impact ? "impact" : "incidental",
+          inline($0.shownValue), inline($0.shownImpact),
         ]
       })
   }

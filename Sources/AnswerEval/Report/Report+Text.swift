@@ -123,10 +123,7 @@ extension Report {
       [
         location(quantity.span), "“" + TextLayout.truncated(TextLayout.visible(quantity.text), width: 30) + "”",
         TextLayout.visible(quantity.kind),
-        TextLayout.visible(
-          ([number(quantity.value)] + (quantity.unit.isEmpty ? [] : [quantity.unit])).joined(
-            separator: " ")),
-        quantity.impact ? "impact" : "incidental",
+        TextLayout.visible(quantity.shownValue), TextLayout.visible(quantity.shownImpact),
       ]
     }
     let widths = (0..<5).map { column in rows.map { TextLayout.width($0[column]) }.max() ?? 0 }
@@ -273,7 +270,7 @@ struct AnswerListing {
   }
 
   /// The report's sections in text order, clamped to the text and cut so they do not overlap.
-  private func clampedSections(count: Int) -> [(range: Range<Int>, label: Report.Section.Label)] {
+  func clampedSections(count: Int) -> [(range: Range<Int>, label: Report.Section.Label)] {
     var result: [(range: Range<Int>, label: Report.Section.Label)] = []
     var end = 0
     for section in report.sections.sorted(by: { $0.span.start < $1.span.start }) {

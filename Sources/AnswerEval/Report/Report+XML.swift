@@ -72,14 +72,19 @@ extension Report {
     children.append(
       element(
         "quantities", [],
-        quantities.map {
-          element(
+        quantities.map { quantity in
+          // The optional fields, only when present (as in JSON).
+          let optional: [(String, String?)] = [
+            ("approximate", quantity.approximate.map { "\($0)" }), ("high", quantity.high.map(xmlNumber)),
+            ("role", quantity.role), ("reason", quantity.reason),
+          ]
+          return element(
             "quantity",
             [
-              ("text", $0.text), ("value", xmlNumber($0.value)), ("unit", $0.unit), ("kind", $0.kind),
-              ("impact", "\($0.impact)"),
-            ],
-            [spanElement($0.span)])
+              ("text", quantity.text), ("value", xmlNumber(quantity.value)), ("unit", quantity.unit),
+              ("kind", quantity.kind), ("impact", "\(quantity.impact)"),
+            ] + optional.compactMap { name, value in value.map { (name, $0) } },
+            [spanElement(quantity.span)])
         }))
     children.append(
       element(

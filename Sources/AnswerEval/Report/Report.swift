@@ -25,6 +25,11 @@ public struct Report: Codable, Sendable, Equatable {
     /// 0–100.
     public var total: Double
     public var level: String
+
+    public init(total: Double, level: String) {
+      self.total = total
+      self.level = level
+    }
   }
 
   public struct Criterion: Codable, Sendable, Equatable {
@@ -46,6 +51,16 @@ public struct Report: Codable, Sendable, Equatable {
     public var confidence: Double
   }
 
+  /// A number in the answer (see ``AnswerEval/Quantity``): `text` as written, `value` in the unit as
+  /// written with scale words applied (`$2.5M` → 2500000 `USD`), `unit` ("ms", "%", "USD", "/d"; "" for
+  /// counts), `kind` (percent, duration, money, count, multiplier, fraction, size, rate, measure, number,
+  /// time) and `impact` (it measures the story). Optional fields, present only when they apply:
+  /// - `approximate`: true when written with "about", "~", "under", "sub-" and the like;
+  /// - `high`: the upper end of a range ("5–10%": value 5, high 10);
+  /// - `role`: `before` / `after` in a change ("from 500ms to 50ms"), `delta` for its size ("by 15%");
+  /// - `reason`: why it is not impact (`year`, `version`, `name`, `time`, `date`, `label`, `list`,
+  ///   `formula`, `metric`, `idiom`, `options`, `one`, `ratio`, `no-story`, `hypothetical`, `advice`,
+  ///   `definition`).
   public struct Quantity: Codable, Sendable, Equatable {
     public var text: String
     public var value: Double
@@ -53,6 +68,26 @@ public struct Report: Codable, Sendable, Equatable {
     public var kind: String
     public var impact: Bool
     public var span: Span
+    public var approximate: Bool?
+    public var high: Double?
+    public var role: String?
+    public var reason: String?
+
+    public init(
+      text: String, value: Double, unit: String, kind: String, impact: Bool, span: Span, approximate: Bool? = nil,
+      high: Double? = nil, role: String? = nil, reason: String? = nil
+    ) {
+      self.text = text
+      self.value = value
+      self.unit = unit
+      self.kind = kind
+      self.impact = impact
+      self.span = span
+      self.approximate = approximate
+      self.high = high
+      self.role = role
+      self.reason = reason
+    }
   }
 
   public struct Feedback: Codable, Sendable, Equatable {

@@ -20,6 +20,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   case text
   /// The readable report as Markdown, to paste into a document or a pull request.
   case markdown
+  /// One self-contained HTML page for people: STAR sections shaded and labelled, evidence highlighted with
+  /// its feedback beside it, the missing elements as a checklist. No script, nothing loaded from elsewhere.
+  case html
 
   /// How the readable formats (`text`, `markdown`) are laid out.
   public struct Options: Sendable, Equatable {
@@ -37,8 +40,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   /// The report rendered in this format, ending with a newline.
   ///
   /// - Parameters:
-  ///   - answer: the analyzed answer the report is about. `text` and `markdown` show it with its STAR sections
-  ///     marked; without it they show only excerpts. The other formats do not use it.
+  ///   - answer: the analyzed answer the report is about. `text`, `markdown` and `html` show it with its STAR
+  ///     sections marked (`html` also highlights the evidence); without it they show only excerpts. The other
+  ///     formats do not use it.
   ///   - options: layout of `text` and `markdown`.
   /// - Throws: `EncodingError` from JSON encoding, ``XMLError`` from the XML writer.
   public func render(_ report: Report, answer: AnalyzedText? = nil, options: Options = Options()) throws -> String {
@@ -48,11 +52,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case .xml: return String(decoding: try Report.xmlDocument([report], single: true), as: UTF8.self)
     case .text: return report.text(answer: answer, options: options)
     case .markdown: return report.markdown(answer: answer, options: options)
+    case .html: return Report.htmlDocument([report], answers: [answer])
     }
   }
 
   /// Several reports as one output: a JSON array for `json`, one line each for `jsonl`, a `<reports>` document
-  /// for `xml`, and the readable reports one after the other, separated by a blank line.
+  /// for `xml`, one page with an article per report for `html`, and the readable reports one after the other,
+  /// separated by a blank line.
   ///
   /// - Parameter answers: empty, or the analyzed answer of each report, in the same order.
   public func render(_ reports: [Report], answers: [AnalyzedText] = [], options: Options = Options()) throws -> String {
@@ -62,6 +68,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case .json: return String(decoding: try Self.encoder(pretty: true).encode(reports), as: UTF8.self) + "\n"
     case .jsonl: return try reports.map { try render($0) }.joined()
     case .xml: return String(decoding: try Report.xmlDocument(reports, single: false), as: UTF8.self)
+    case .html: return Report.htmlDocument(reports, answers: reports.indices.map(answer))
     case .text, .markdown:
       return try reports.indices.map { try render(reports[$0], answer: answer($0), options: options) }
         .joined(separator: "\n")
@@ -76,6 +83,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case .xml: return "xml"
     case .text: return "txt"
     case .markdown: return "md"
+    case .html: return "html"
     }
   }
 

@@ -21,11 +21,17 @@ public struct CuePack: Sendable {
 }
 
 /// One cue: phrases that signal `signal` with a `weight`, unless an exception matches over them.
+///
+/// A cue may carry a `value`: what a match stands for, for detectors that need more than the signal —
+/// the unit a word writes ("milliseconds" → `ms`), the factor of a scale word ("million" → `1000000`).
+/// The detector that reads the pack documents what its values mean (see `Rubrics/packs/quantities.en.yaml`).
 public struct Cue: Sendable {
   public var id: String
   /// What a match means to the detector ("situation", "cost", "hedge", …).
   public var signal: String
   public var weight: Double
+  /// What a match stands for, when the signal alone does not say (YAML `value:`); nil when not given.
+  public var value: String?
   public var phrases: [PhrasePattern]
   public var exceptions: [PhrasePattern]
   /// Texts the cue must match, with the expected span marked `⟦…⟧`.
@@ -36,11 +42,12 @@ public struct Cue: Sendable {
 
   public init(
     id: String, signal: String, weight: Double, phrases: [PhrasePattern], exceptions: [PhrasePattern],
-    matchExamples: [CueExample], noMatchExamples: [CueExample], location: FileLocation
+    matchExamples: [CueExample], noMatchExamples: [CueExample], location: FileLocation, value: String? = nil
   ) {
     self.id = id
     self.signal = signal
     self.weight = weight
+    self.value = value
     self.phrases = phrases
     self.exceptions = exceptions
     self.matchExamples = matchExamples

@@ -341,7 +341,9 @@ public struct RubricLoader {
   // MARK: Packs
 
   private static let packKeys = ["id", "detector", "language", "description", "cues"]
-  private static let cueKeys = ["id", "signal", "weight", "phrases", "exceptions", "match", "no_match", "note"]
+  private static let cueKeys = [
+    "id", "signal", "weight", "value", "phrases", "exceptions", "match", "no_match", "note",
+  ]
 
   /// Loads one cue-pack file.
   public func loadPack(file: String) throws -> CuePack {
@@ -391,7 +393,7 @@ public struct RubricLoader {
         id: cueID, signal: try field("signal")!.string(), weight: weight, phrases: try phrases("phrases"),
         exceptions: try phrases("exceptions"), matchExamples: try examples("match"),
         noMatchExamples: try examples("no_match"),
-        location: FileLocation(file: file, line: entry.line, column: entry.column))
+        location: FileLocation(file: file, line: entry.line, column: entry.column), value: try field("value")?.string())
       if cue.phrases.isEmpty { throw cueIDValue.error("cue `\(cueID)` has no phrases") }
       for example in cue.matchExamples where !example.text.contains("⟦") {
         throw RubricError(

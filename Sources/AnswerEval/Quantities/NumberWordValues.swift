@@ -1,0 +1,44 @@
+import AnswerEvalText
+import Foundation
+
+/// The values of spelled-out number words, read once by ICU's spell-out rules and remembered for the
+/// whole process: "twenty" → 20, "fifth" → 5, "hundredth" → 100, "thirds" → 3.
+///
+/// ICU's lenient parse is slow (about a millisecond a call), so only the words the `quantities` pack
+/// names as number words or ordinals are ever asked, and each only once. Thread-safe.
+///
+/// ```swift
+/// NumberWordValues.shared.value(of: "twenty")    // 20
+/// NumberWordValues.shared.value(of: "fifths")    // 5
+/// ```
+final class NumberWordValues: @unchecked Sendable {
+  static let shared = NumberWordValues()
+
+  // Guarded by `lock`: the parser is not thread-safe and the cache is shared.
+  private let lock = NSLock()
+  private var parser: SpelloutParser?
+  private var parserFailed = false
+  private var cache: [String: Double?] = [:]
+
+  /// The value of one normalized number word; nil when ICU cannot read it (or has no rules for English).
+  ///
+  /// An ordinal that ICU reads only with a number in front ("hundredth") is read as "one hundredth"; a
+  /// plural ordinal ("fifths") as its singular.
+  func value(of word: String) -> Double? {
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = cache[word] { return known }
+    if parser == nil && !parserFailed {
+      parser = try? SpelloutParser(locale: "en")
+      parserFailed = parser == nil
+    }
+    guard let parser else { return nil }
+    var value = parser.value(of: word) ?? parser.value(of: "one " + word)
+    if value == nil, word.hasSuffix("s") {
+      let singular = String(word.dropLast())
+      value = parser.value(of: singular) ?? parser.value(of: "one " + singular)
+    }
+    cache[word] = value
+    return value
+  }
+}

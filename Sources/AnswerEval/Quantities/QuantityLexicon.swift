@@ -1,0 +1,161 @@
+import AnswerEvalText
+
+/// What each cue of a rubric's `quantities` packs means to the extractor, read from its `signal` and
+/// `value` (the signals are documented at the top of `Rubrics/packs/quantities.en.yaml`).
+///
+/// ```
+/// signal unit.duration, value ms   →  .unit(.duration, "ms", gluedOnly: false)
+/// signal scale, value 1000         →  .scale(1000)
+/// signal incidental.version, bare  →  .incidental("version", bareOnly: true)
+/// ```
+struct QuantityLexicon {
+  /// The `detector:` of the packs the extractor reads.
+  static let detector = "quantities"
+
+  enum Role: Equatable {
+    case unit(Quantity.Kind, String, gluedOnly: Bool)
+    case prefix(Quantity.Kind, String)
+    case scale(Double)
+    case number
+    case ordinal
+    case fraction(Double)
+    case article
+    case joiner
+    case point
+    case sign
+    case over
+    case word(Quantity.Kind, Double)
+    case per(String)
+    case approximate
+    case range
+    case rangeOpen
+    case from
+    case to
+    case arrow
+    case delta
+    case deltaAfter
+    case deltaComparative
+    case impact
+    case year
+    case yearAfter
+    case incidental(String, bareOnly: Bool)
+  }
+
+  /// The role of each cue of the rubric's matcher (nil for cues of other detectors).
+  let roles: [Role?]
+
+  init(rubric: CompiledRubric) {
+    roles = rubric.matcher.cues.indices.map { index in
+      guard rubric.packDetector(ofCue: index) == Self.detector else { return nil }
+      let cue = rubric.matcher.cues[index].cue
+      return Self.role(signal: cue.signal, value: cue.value)
+    }
+  }
+
+  /// The role a signal and value stand for; nil for a signal the extractor does not know (the pack test
+  /// checks there is none).
+  static func role(signal: String, value: String?) -> Role? {
+    let parts = signal.split(separator: ".", maxSplits: 1).map(String.init)
+    let head = parts[0]
+    let tail = parts.count > 1 ? parts[1] : ""
+    let number = value.flatMap(Double.init)
+    switch head {
+    case "unit", "glued-unit":
+      guard let kind = Quantity.Kind(rawValue: tail), let value else { return nil }
+      return .unit(kind, value, gluedOnly: head == "glued-unit")
+    case "prefix":
+      guard let kind = Quantity.Kind(rawValue: tail), let value else { return nil }
+      return .prefix(kind, value)
+    case "scale": return number.map { .scale($0) }
+    case "number": return .number
+    case "ordinal": return .ordinal
+    case "fraction": return number.map { .fraction($0) }
+    case "article": return .article
+    case "joiner": return .joiner
+    case "point": return .point
+    case "sign": return .sign
+    case "over": return .over
+    case "word":
+      guard let kind = Quantity.Kind(rawValue: tail), let number else { return nil }
+      return .word(kind, number)
+    case "per": return value.map { .per($0) }
+    case "approximate": return .approximate
+    case "range": return tail == "open" ? .rangeOpen : .range
+    case "from": return .from
+    case "to": return .to
+    case "arrow": return .arrow
+    case "delta":
+      switch tail {
+      case "after": return .deltaAfter
+      case "comparative": return .deltaComparative
+      default: return .delta
+      }
+    case "impact": return .impact
+    case "year": return tail == "after" ? .yearAfter : .year
+    case "incidental":
+      guard !tail.isEmpty else { return nil }
+      return .incidental(tail, bareOnly: value == "bare")
+    default: return nil
+    }
+  }
+}
+
+/// One answer's `quantities` cue matches, indexed by the token they start and end at.
+struct QuantityCues {
+  struct Match {
+    var role: QuantityLexicon.Role
+    var tokens: Range<Int>
+  }
+
+  /// Matches starting at each token, longest first.
+  private(set) var starting: [[Match]]
+  /// Matches ending just before each token (their end is the index), longest first.
+  private(set) var ending: [[Match]]
+  private(set) var incidentals: [(reason: String, bareOnly: Bool, tokens: Range<Int>)] = []
+  /// Sentences with an outcome verb.
+  private(set) var impactSentences: Set<Int> = []
+
+  init(matches: [CueMatch], lexicon: QuantityLexicon, tokenCount: Int) {
+    starting = Array(repeating: [], count: tokenCount + 1)
+    ending = Array(repeating: [], count: tokenCount + 1)
+    for match in matches {
+      guard match.cue < lexicon.roles.count, let role = lexicon.roles[match.cue] else { continue }
+      let entry = Match(role: role, tokens: match.tokens)
+      starting[match.tokens.lowerBound].append(entry)
+      ending[match.tokens.upperBound].append(entry)
+      switch role {
+      case .incidental(let reason, let bareOnly): incidentals.append((reason, bareOnly, match.tokens))
+      case .impact: impactSentences.insert(match.sentence)
+      default: break
+      }
+    }
+    for i in starting.indices {
+      starting[i].sort { $0.tokens.count > $1.tokens.count }
+      ending[i].sort { $0.tokens.count > $1.tokens.count }
+    }
+  }
+
+  /// The longest match starting at `token` whose role passes `test`.
+  func start(at token: Int, _ test: (QuantityLexicon.Role) -> Bool) -> Match? {
+    guard token < starting.count else { return nil }
+    return starting[token].first { test($0.role) }
+  }
+
+  /// The longest match ending just before `token` whose role passes `test`.
+  func end(at token: Int, _ test: (QuantityLexicon.Role) -> Bool) -> Match? {
+    guard token >= 0, token < ending.count else { return nil }
+    return ending[token].first { test($0.role) }
+  }
+
+  /// True when a single-token match with role `role` covers `token`.
+  func has(_ token: Int, _ test: (QuantityLexicon.Role) -> Bool) -> Bool {
+    guard token >= 0, token < starting.count else { return false }
+    return starting[token].contains { $0.tokens.count == 1 && test($0.role) }
+  }
+
+  /// The role of the single-token match at `token` that passes `test`.
+  func single(_ token: Int, _ test: (QuantityLexicon.Role) -> Bool) -> QuantityLexicon.Role? {
+    guard token >= 0, token < starting.count else { return nil }
+    return starting[token].first { $0.tokens.count == 1 && test($0.role) }?.role
+  }
+}
