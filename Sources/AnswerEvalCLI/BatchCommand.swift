@@ -104,8 +104,15 @@ struct BatchCommand: ParsableCommand {
   @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD (and warn) instead of failing.")
   var lossy = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The most bytes one answer may have (default: \(InputReader.defaultLimit), 64 MiB).", valueName: "n"))
+  var maxBytes: Int?
+
   func validate() throws {
     if folders.isEmpty { throw ValidationError("Give at least one folder of answers.") }
+    if let maxBytes, maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     if let summary, SummaryWriter.Format(path: summary) == nil {
       throw ValidationError("--summary must name a .csv or .json file.")
@@ -137,6 +144,7 @@ struct BatchCommand: ParsableCommand {
     options.minScore = minScore
     options.resume = resume
     options.lossy = lossy
+    options.maxBytes = maxBytes ?? InputReader.defaultLimit
     options.htmlIndex = htmlIndex != nil
 
     let runner: BatchRunner

@@ -50,9 +50,8 @@ public struct BatchOutcome: Sendable {
     }
     var rubric: String? = nil
     do {
-      let bytes = try InputReader.read(entry.path)
-      let (text, decoded) = try grader.analyzer.analyze(bytes: bytes, source: entry.path, lossy: options.lossy)
-      if text.text.allSatisfy(\.isWhitespace) { throw InputError.empty(path: entry.path) }
+      let bytes = try InputReader.read(entry.path, limit: options.maxBytes)
+      let (text, decoded) = try grader.analyze(bytes: bytes, source: entry.path, lossy: options.lossy)
       let selection = RubricSelection(frontMatter: text.structure.frontMatter, requested: options.rubric)
       rubric = selection.name
       let report = grader.grade(text, rubric: try RubricLibrary.shared.compiled(selection.name))

@@ -34,6 +34,8 @@ public final class BatchRunner {
     public var resume = false
     /// `--lossy`: replace invalid UTF-8 with U+FFFD (and warn) instead of failing.
     public var lossy = false
+    /// `--max-bytes`: the most bytes one answer may have.
+    public var maxBytes = InputReader.defaultLimit
     /// `--html-index`: give every outcome its ``BatchOutcome/indexRow``.
     public var htmlIndex = false
 

@@ -117,9 +117,8 @@ public struct JSONLWorker {
     }
     let label = request.id?.label ?? "\(name):\(number)"
     do {
-      // Through the decoder, so binary content is refused as it is for files.
-      let text = try grader.analyzer.analyze(bytes: Array(request.text.utf8), source: label).text
-      if text.text.allSatisfy(\.isWhitespace) { throw InputError.empty(path: label) }
+      // Through the decoder, so binary content is refused as it is for files, and empty text as everywhere.
+      let text = try grader.analyze(bytes: Array(request.text.utf8), source: label).text
       let rubric = RubricSelection(
         frontMatter: text.structure.frontMatter, requested: request.rubric ?? requestedRubric)
       return .report(grader.grade(text, rubric: try RubricLibrary.shared.compiled(rubric.name)), rubric: rubric)
