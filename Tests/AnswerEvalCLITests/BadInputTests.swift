@@ -170,9 +170,9 @@ import Testing
   /// of the line: minutes for one answer).
   @Test(arguments: ["x", "[", "[a](", "`` `"])
   func aLineOf200000CharactersIsGraded(unit: String) throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryDirectory()
     let line = String(repeating: unit, count: 200_000 / unit.count)
-    try folder.write(Array(line.utf8) + [0x0A], to: "line.txt")
+    try folder.write("line.txt", bytes: Array(line.utf8) + [0x0A])
     let clock = ContinuousClock()
     var result: CommandResult?
     let elapsed = try clock.measure {
@@ -185,7 +185,7 @@ import Testing
   }
 
   @Test func aFIFOIsReadToItsEnd() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryDirectory()
     let fifo = folder.path("answer.fifo")
     #expect(mkfifo(fifo, 0o600) == 0)
     let writer = Thread {
@@ -202,26 +202,64 @@ import Testing
   }
 
   @Test func aSymbolicLinkLoopIsReported() throws {
-    let folder = try TemporaryFolder()
-    #expect(symlink("loop-b.md", folder.path("loop-a.md")) == 0)
-    #expect(symlink("loop-a.md", folder.path("loop-b.md")) == 0)
+    let folder = try TemporaryDirectory()
+    try folder.link("loop-a.md", to: "loop-b.md")
+    try folder.link("loop-b.md", to: "loop-a.md")
     let result = try CLI.run(["score", "loop-a.md"], directory: folder.path)
     #expect(result.status == 2 && result.stdout == "")
     #expect(
-      result.stderr == "loop-a.md: error: [input.unreadable] cannot be read: Too many levels of symbolic links\n")
+      result.stderr == "loop-a.md: error: [input.symlink-loop] is a loop of symbolic links; fix the link or remove it\n"
+    )
   }
 
-  @Test func aDanglingSymbolicLinkIsAMissingFile() throws {
-    let folder = try TemporaryFolder()
-    #expect(symlink("gone.md", folder.path("link.md")) == 0)
+  @Test func aDanglingSymbolicLinkIsReported() throws {
+    let folder = try TemporaryDirectory()
+    try folder.link("link.md", to: "gone.md")
     let result = try CLI.run(["score", "link.md"], directory: folder.path)
     #expect(result.status == 2 && result.stdout == "")
-    #expect(result.stderr == "link.md: error: [input.missing] no such file; check the path\n")
+    #expect(
+      result.stderr == "link.md: error: [input.broken-link] is a symbolic link to nothing; fix the link or remove it\n")
+  }
+
+  // MARK: batch
+
+  /// The batch rows: a folder of bad inputs, with symbolic-link loops (a file loop, and a folder link back up
+  /// the tree, which must not be walked forever), is graded to the end; every bad file is named once.
+  @Test func aBatchFolderOfBadInputsIsGradedToTheEnd() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write("in/good.md", bytes: Array(try Data(contentsOf: Repository.url("Corpora/examples/answer.md"))))
+    try folder.write("in/empty.md", "")
+    try folder.write("in/blank.md", " \n\t\n")
+    try folder.write(
+      "in/binary.md", bytes: Array(try Data(contentsOf: Repository.url("Fixtures/bad-input/binary.png"))))
+    try folder.write("in/latin1.md", bytes: Array("caf".utf8) + [0xE9])
+    try folder.link("in/loop-a.md", to: "loop-b.md")
+    try folder.link("in/loop-b.md", to: "loop-a.md")
+    try folder.link("in/dangling.md", to: "gone.md")
+    try folder.folder("in/sub")
+    try folder.link("in/sub/up", to: "..")
+    #expect(mkfifo(folder.path("in/pipe.md"), 0o600) == 0)
+    let result = try CLI.run(["batch", "in", "--format", "jsonl"], directory: folder.path)
+    #expect(result.status == 2)
+    #expect(
+      result.stderr == """
+        in/binary.md:3:1: error: [text.binary] not a text file: it contains a NUL byte at byte offset 8; \
+        give a plain-text or Markdown answer (UTF-8 or UTF-16)
+        in/blank.md: \(Self.empty)\
+        in/dangling.md: error: [input.broken-link] is a symbolic link to nothing; fix the link or remove it
+        in/empty.md: \(Self.empty)\
+        in/latin1.md:1:4: error: [text.utf8] invalid UTF-8 at byte offset 3 (byte 0xE9); save the file as UTF-8, \
+        or pass --lossy to replace bad bytes with U+FFFD
+        in/loop-a.md: error: [input.symlink-loop] is a loop of symbolic links; fix the link or remove it
+        in/loop-b.md: error: [input.symlink-loop] is a loop of symbolic links; fix the link or remove it
+        in/pipe.md: error: [input.not-file] is a named pipe, not a regular file; remove it or exclude it with --exclude
+
+        """)
+    #expect(result.stdout.split(separator: "\n").count == 1)
+    #expect(result.stdout.contains("\"path\":\"in/good.md\""))
   }
 
   // MARK: Permission denied
-
-  static let isRoot = getuid() == 0
 
   /// A file even root cannot read: sysctl files check their mode bits for root too, and this one is write-only.
   static let unreadableForRoot = "/proc/sys/vm/compact_memory"
@@ -231,10 +269,10 @@ import Testing
     return fd < 0 && errno == EACCES
   }()
 
-  @Test(.enabled(if: !isRoot, "root reads a chmod 000 file; see permissionDeniedAsRoot"))
+  @Test(.enabled(if: !runningAsRoot, "root reads a chmod 000 file; see permissionDeniedAsRoot"))
   func permissionDenied() throws {
-    let folder = try TemporaryFolder()
-    let path = try folder.write(Array("We shipped it.\n".utf8), to: "secret.md")
+    let folder = try TemporaryDirectory()
+    let path = try folder.write("secret.md", "We shipped it.\n")
     #expect(chmod(path, 0) == 0)
     let result = try CLI.run(["score", "secret.md"], directory: folder.path)
     #expect(result.status == 2 && result.stdout == "")
@@ -242,7 +280,7 @@ import Testing
       result.stderr == "secret.md: error: [input.permission] permission denied; make the file readable (chmod +r)\n")
   }
 
-  @Test(.enabled(if: isRoot && rootHasAnUnreadableFile, "not root, or \(unreadableForRoot) is readable here"))
+  @Test(.enabled(if: runningAsRoot && rootHasAnUnreadableFile, "not root, or \(unreadableForRoot) is readable here"))
   func permissionDeniedAsRoot() throws {
     let result = try CLI.run(["score", Self.unreadableForRoot])
     #expect(result.status == 2 && result.stdout == "")
@@ -263,12 +301,12 @@ import Testing
     .enabled(if: largeInput, "set ANSWER_EVAL_LARGE_INPUT=1 (minutes in a debug build; .ci/run does it)"),
     .timeLimit(.minutes(30)))
   func a50MiBAnswerIsGradedInLinearTime() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryDirectory()
     let answer = Array(try Data(contentsOf: Repository.url("Corpora/examples/answer.md"))) + [0x0A]
     func timeToGrade(mebibytes: Int) throws -> Duration {
       var bytes: [UInt8] = []
       while bytes.count < mebibytes << 20 { bytes += answer }
-      try folder.write(Array(bytes.prefix(mebibytes << 20)), to: "answer-\(mebibytes).md")
+      try folder.write("answer-\(mebibytes).md", bytes: Array(bytes.prefix(mebibytes << 20)))
       let clock = ContinuousClock()
       var result: CommandResult?
       let elapsed = try clock.measure {

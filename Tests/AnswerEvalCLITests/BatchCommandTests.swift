@@ -47,7 +47,7 @@ import Testing
     let errors = result.stderr.split(separator: "\n").map(String.init)
     #expect(errors.count == 4)
     #expect(errors[0].hasPrefix("in/bad-utf8.md:1:17: error: [text.utf8] invalid UTF-8 at byte offset 16"))
-    #expect(errors[1].hasPrefix("in/binary.md: error: [text.binary] not a text file"))
+    #expect(errors[1].hasPrefix("in/binary.md:3:1: error: [text.binary] not a text file"))
     #expect(
       errors[2]
         == "in/empty.md: error: [input.empty] is empty or only white space; write the answer in the file, or remove it")

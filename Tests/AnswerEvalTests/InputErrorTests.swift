@@ -24,6 +24,22 @@ import Testing
       .empty(path: "a.md"),
       "a.md: error: [input.empty] is empty or only white space; write the answer in the file, or remove it"
     ),
+    (
+      .brokenLink(path: "a.md"),
+      "a.md: error: [input.broken-link] is a symbolic link to nothing; fix the link or remove it"
+    ),
+    (
+      .symlinkLoop(path: "a.md"),
+      "a.md: error: [input.symlink-loop] is a loop of symbolic links; fix the link or remove it"
+    ),
+    (
+      .notRegularFile(path: "p.md", kind: "named pipe"),
+      "p.md: error: [input.not-file] is a named pipe, not a regular file; remove it or exclude it with --exclude"
+    ),
+    (
+      .undecodableName(path: "caf\u{FFFD}.md"),
+      "caf\u{FFFD}.md: error: [input.name] the file name is not valid UTF-8; rename the file"
+    ),
   ])
   func message(error: InputError, expected: String) {
     #expect(error.errorDescription == expected)

@@ -99,8 +99,11 @@ public struct FileWalker: Sendable {
       let shown = Self.trimmingTrailingSlashes(root)
       var info = stat()
       if stat(root, &info) != 0 {
+        let code = errno
         let problem: InputError =
-          lstat(root, &info) == 0 ? .brokenLink(path: shown) : Self.error(errno, shown)
+          code == ELOOP
+          ? .symlinkLoop(path: shown)
+          : lstat(root, &info) == 0 ? .brokenLink(path: shown) : Self.error(code, shown)
         listing.entries.append(Entry(path: shown, relativePath: "", mirroredPath: "", problem: problem))
         continue
       }
@@ -157,10 +160,11 @@ public struct FileWalker: Sendable {
       case S_IFLNK:
         var target = stat()
         let resolved = stat(path, &target) == 0
+        let code = errno
         if (resolved && (target.st_mode & S_IFMT) == S_IFDIR) || !selects(rel) {
           skipped += 1
         } else if !resolved {
-          found.append(with(entry, .brokenLink(path: path)))
+          found.append(with(entry, code == ELOOP ? .symlinkLoop(path: path) : .brokenLink(path: path)))
         } else {
           found.append(with(entry, Self.problem(target.st_mode, valid: valid, path: path)))
         }
@@ -200,6 +204,7 @@ public struct FileWalker: Sendable {
     switch code {
     case ENOENT, ENOTDIR: return .missing(path: path)
     case EACCES, EPERM: return .permissionDenied(path: path)
+    case ELOOP: return .symlinkLoop(path: path)
     default: return .unreadable(path: path, reason: String(cString: strerror(code)))
     }
   }

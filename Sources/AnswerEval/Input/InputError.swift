@@ -10,6 +10,7 @@ public enum InputError: LocalizedError, Equatable, Sendable {
   case tooLarge(path: String, bytes: Int, limit: Int)
   case empty(path: String)
   case brokenLink(path: String)
+  case symlinkLoop(path: String)
   case notRegularFile(path: String, kind: String)
   case undecodableName(path: String)
 
@@ -30,6 +31,8 @@ public enum InputError: LocalizedError, Equatable, Sendable {
       return "\(path): error: [input.empty] is empty or only white space; write the answer in the file, or remove it"
     case .brokenLink(let path):
       return "\(path): error: [input.broken-link] is a symbolic link to nothing; fix the link or remove it"
+    case .symlinkLoop(let path):
+      return "\(path): error: [input.symlink-loop] is a loop of symbolic links; fix the link or remove it"
     case .notRegularFile(let path, let kind):
       return "\(path): error: [input.not-file] is a \(kind), not a regular file; remove it or exclude it with --exclude"
     case .undecodableName(let path):

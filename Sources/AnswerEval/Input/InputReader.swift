@@ -34,7 +34,12 @@ public enum InputReader {
     let label = name ?? (path == "-" ? "<stdin>" : path)
     if path == "-" { return try readAll(fd: 0, label: label, limit: limit) }
     let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 { throw error(errno, label) }
+    if fd < 0 {
+      let code = errno
+      var info = stat()
+      if code == ENOENT, lstat(path, &info) == 0 { throw InputError.brokenLink(path: label) }
+      throw error(code, label)
+    }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw error(errno, label) }
@@ -69,6 +74,7 @@ public enum InputReader {
     case ENOENT, ENOTDIR: return .missing(path: label)
     case EACCES, EPERM: return .permissionDenied(path: label)
     case EISDIR: return .isDirectory(path: label)
+    case ELOOP: return .symlinkLoop(path: label)
     default: return .unreadable(path: label, reason: String(cString: strerror(code)))
     }
   }
