@@ -138,8 +138,7 @@ public final class TextAnalyzer {
         tokens.append(
           Token(
             kind: .word, range: splitAt..<end,
-            normalized: String(
-              decoding: normalized.units[(units.lowerBound + split)..<units.upperBound], as: UTF16.self),
+            normalized: normalized.units.string((units.lowerBound + split)..<units.upperBound),
             glued: true, sentence: sentence))
         return
       }

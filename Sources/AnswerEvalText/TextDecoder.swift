@@ -101,7 +101,7 @@ public enum TextDecoder {
       if UTF16.isTrailSurrogate(u) { throw TextError.invalidUTF16(source: source, byteOffset: start + 2 * k) }
       k += 1
     }
-    let text = String(decoding: units, as: UTF16.self)
+    let text = units.string(0..<units.count)
     try rejectBinary(text, source: source)
     return Decoded(text: text, encoding: littleEndian ? .utf16LE : .utf16BE, hadByteOrderMark: bom, replacements: 0)
   }

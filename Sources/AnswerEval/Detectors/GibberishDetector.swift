@@ -108,6 +108,7 @@ public struct GibberishDetector: Detector {
   /// a row. Acronyms (written in capitals), words with digits and non-Latin words are never implausible.
   static func implausible(_ token: Token, in text: AnalyzedText, maxConsonants: Int) -> Bool {
     guard token.kind == .word else { return false }
+    if let ascii = implausibleASCII(token, in: text, maxConsonants: maxConsonants) { return ascii }
     let original = text.string(token.range).unicodeScalars
     if original.count >= 2, original.allSatisfy({ $0.properties.isUppercase || !$0.properties.isAlphabetic }) {
       return false
@@ -117,7 +118,48 @@ public struct GibberishDetector: Detector {
       letters.allSatisfy({ $0.value < 0x250 })
     else { return false }
     let vowels = "aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüýÿāăąēĕėęěīĭįıōŏőūŭůűų".unicodeScalars
-    func isVowel(_ s: Unicode.Scalar) -> Bool { vowels.contains(s) }
+    return implausible(
+      letters: letters.map(\.value), isVowel: { vowels.contains(Unicode.Scalar($0)!) }, maxConsonants: maxConsonants)
+  }
+
+  /// ``implausible(_:in:maxConsonants:)`` for the common case of a word that is ASCII in the text and
+  /// normalized (nil otherwise), without building strings or asking for Unicode properties: in ASCII,
+  /// capitals are A–Z, letters A–Z and a–z, and digits the only numeric characters.
+  static func implausibleASCII(_ token: Token, in text: AnalyzedText, maxConsonants: Int) -> Bool? {
+    var hasLowercase = false
+    for i in token.range {
+      let u = text.utf16[i]
+      if u >= 0x80 { return nil }
+      if u >= 0x61 && u <= 0x7A { hasLowercase = true }
+    }
+    if token.range.count >= 2 && !hasLowercase { return false }  // an acronym
+    var letters: [UInt32] = []
+    letters.reserveCapacity(token.normalized.utf8.count)
+    for byte in token.normalized.utf8 {
+      if byte >= 0x80 { return nil }
+      if byte >= 0x30 && byte <= 0x39 { return false }  // a digit
+      if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { letters.append(UInt32(byte)) }
+    }
+    guard letters.count >= 3 else { return false }
+    return implausible(letters: letters, isVowel: isASCIIVowel, maxConsonants: maxConsonants)
+  }
+
+  @inline(__always)
+  static func isASCIIVowel(_ c: UInt32) -> Bool {
+    c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79  // a e i o u y
+  }
+
+  /// t, c, s, p, g, w: the first letter of th, ch, sh, ph, gh, wh, ck.
+  @inline(__always)
+  static func isDigraphStart(_ c: UInt32) -> Bool {
+    switch c {
+    case 0x74, 0x63, 0x73, 0x70, 0x67, 0x77: true
+    default: false
+    }
+  }
+
+  /// The letter rules over a word's letters (Unicode scalar values).
+  static func implausible(letters: [UInt32], isVowel: (UInt32) -> Bool, maxConsonants: Int) -> Bool {
     if !letters.contains(where: isVowel) { return true }
     var run = 0, repeats = 1
     var i = 0
@@ -133,9 +175,9 @@ public struct GibberishDetector: Detector {
       } else {
         run += 1
         if run >= maxConsonants { return true }
-        if i + 1 < letters.count, "hk".unicodeScalars.contains(letters[i + 1]),
-          "tcspgw".unicodeScalars.contains(letters[i]), !(letters[i + 1] == "k" && letters[i] != "c")
-        {
+        // h, k after t, c, s, p, g, w
+        let next = i + 1 < letters.count ? letters[i + 1] : 0
+        if next == 0x68 || next == 0x6B, isDigraphStart(letters[i]), !(next == 0x6B && letters[i] != 0x63) {
           i += 1  // th, ch, sh, ph, gh, wh, ck: one sound
         }
       }
