@@ -89,12 +89,10 @@ public enum Scorer {
       kept.append(scalar)
       if kept.count > 80 { break }
     }
-    var out = String.UnicodeScalarView()
-    if kept.count <= 80 {
-      out.append(contentsOf: kept)
-      return String(out)
-    }
-    out.append(contentsOf: kept[..<79])
-    return String(out) + "…"
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(kept.count * 3 + 3)
+    for scalar in kept.count <= 80 ? kept[...] : kept[..<79] { utf8.append(contentsOf: UTF8.encode(scalar)!) }
+    if kept.count > 80 { utf8.append(contentsOf: [0xE2, 0x80, 0xA6]) }  // …
+    return String(decoding: utf8, as: UTF8.self)
   }
 }

@@ -30,6 +30,9 @@ public struct CueMatcher: Sendable {
   /// The cues, in pack order, with the pack id of each.
   public let cues: [(pack: String, cue: Cue)]
 
+  /// Each cue's signal and weight, copied out of the cues for the matches.
+  private let signals: [String]
+  private let weights: [Double]
   /// For each pattern id: the cue index and whether it is an exception.
   private let patternCue: [Int32]
   private let patternIsException: [Bool]
@@ -58,6 +61,8 @@ public struct CueMatcher: Sendable {
     var cues: [(String, Cue)] = []
     for pack in packs { for cue in pack.cues { cues.append((pack.id, cue)) } }
     self.cues = cues
+    signals = cues.map(\.1.signal)
+    weights = cues.map(\.1.weight)
     var builder = Builder()
     for (index, entry) in cues.enumerated() {
       for phrase in entry.1.phrases { builder.insert(phrase, cue: Int32(index), exception: false) }
@@ -79,7 +84,7 @@ public struct CueMatcher: Sendable {
     self.gaps = gaps
     numberChild = builder.nodes.map(\.number)
     anyChild = builder.nodes.map(\.any)
-    edges = EdgeTable(builder.edges)
+    edges = EdgeTable(builder.edges, nodeCount: builder.nodes.count)
     exactTerms = ByteTable(builder.exacts)
     stemTerms = ByteTable(builder.stems)
     var prefixes = AffixTrie(), suffixes = AffixTrie()
@@ -188,9 +193,10 @@ public struct CueMatcher: Sendable {
       if let only = cueFilter, only != cueIndex { continue }
       let range = Int(f.start)..<Int(f.end)
       if exceptions.contains(where: { $0.cue == f.cue && $0.range.overlaps(range) }) { continue }
-      let cue = cues[cueIndex].cue
       matches.append(
-        CueMatch(cue: cueIndex, signal: cue.signal, weight: cue.weight, tokens: range, sentence: Int(f.sentence)))
+        CueMatch(
+          cue: cueIndex, signal: signals[cueIndex], weight: weights[cueIndex], tokens: range, sentence: Int(f.sentence))
+      )
     }
     return matches
   }
@@ -333,39 +339,41 @@ extension CueMatcher {
 
 /// (node, term) → child node in one open-addressing hash table.
 private struct EdgeTable: Sendable {
-  private let keys: [UInt64]
-  private let values: [Int32]
+  private let slots: [(key: UInt64, value: Int32)]
   private let mask: Int
+  private let shift: UInt64
 
-  init(_ edges: [UInt64: Int32]) {
-    var capacity = 16
-    while capacity < edges.count * 2 { capacity *= 2 }
-    var keys = [UInt64](repeating: .max, count: capacity)
-    var values = [Int32](repeating: -1, count: capacity)
+  init(_ edges: [UInt64: Int32], nodeCount: Int) {
+    var bits: UInt64 = 4
+    while (1 << bits) < edges.count * 2 { bits += 1 }
+    let capacity = 1 << Int(bits)
+    var slots = [(key: UInt64, value: Int32)](repeating: (.max, -1), count: capacity)
     for (key, value) in edges {
-      var slot = Self.hash(key) & (capacity - 1)
-      while keys[slot] != .max { slot = (slot + 1) & (capacity - 1) }
-      keys[slot] = key
-      values[slot] = value
+      var slot = Self.slot(key, shift: 64 - bits)
+      while slots[slot].key != .max { slot = (slot + 1) & (capacity - 1) }
+      slots[slot] = (key, value)
     }
-    self.keys = keys
-    self.values = values
+    self.slots = slots
     mask = capacity - 1
+    shift = 64 - bits
   }
 
   @inline(__always)
-  static func hash(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 29) }
+  static func slot(_ key: UInt64, shift: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
 
-  /// The child of `node` along `term`, or -1.
   @inline(__always)
   func child(_ node: Int32, _ term: Int32) -> Int32 {
     let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(term))
-    var slot = Self.hash(key) & mask
-    while true {
-      let k = keys[slot]
-      if k == key { return values[slot] }
-      if k == .max { return -1 }
-      slot = (slot + 1) & mask
+    var slot = Self.slot(key, shift: shift)
+    return slots.withUnsafeBufferPointer { slots in
+      while true {
+        let entry = slots[slot]
+        if entry.key == key { return entry.value }
+        if entry.key == .max { return -1 }
+        slot = (slot + 1) & mask
+      }
     }
   }
 }
