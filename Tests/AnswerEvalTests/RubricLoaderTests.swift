@@ -1,7 +1,8 @@
-import AnswerEval
 import Foundation
 import TestSupport
 import Testing
+
+@testable import AnswerEval
 
 @Suite struct RubricLoaderTests {
   @Test func brokenRubricsGiveTheExactDiagnostics() throws {
@@ -59,5 +60,21 @@ import Testing
   @Test func environmentFolderComesFirst() {
     let catalog = RubricCatalog.standard(environment: ["ANSWER_EVAL_RUBRICS": "/a:/b"])
     #expect(Array(catalog.folders.prefix(2)) == ["/a", "/b"])
+  }
+
+  /// The id check without a regular expression accepts exactly what `^[a-z0-9][a-z0-9._-]*$` does (whose
+  /// `$` also matches before a final line terminator).
+  @Test func idCheckSameAsTheRegularExpression() {
+    let ends = [
+      "", "\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}", "\n\n", "\r\r", "\n\r", " ", "\t",
+      "\u{1C}",
+    ]
+    for base in ["abc", "a-b_c.d", "0day", "Abc", "-a", ".a", "", "a b", "é", "a/b", "ab\u{301}"] {
+      for end in ends {
+        let id = base + end
+        let expected = id.range(of: #"^[a-z0-9][a-z0-9._-]*$"#, options: .regularExpression) != nil
+        #expect(RubricLoader.isValidID(id) == expected, "\(id.debugDescription)")
+      }
+    }
   }
 }
