@@ -385,25 +385,13 @@ private struct Parser {
   mutating func maskInline(_ range: Range<Int>) {
     var i = range.lowerBound
     let end = range.upperBound
+    let spans = InlineSpans(text, range)
     while i < end {
       let c = text[i]
       switch c {
-      case 0x60:  // ` code span: a run of n backticks closed by a run of exactly n
+      case 0x60:  // ` code span: a run of n backticks closed by the next run of exactly n
         let n = runLength(of: 0x60, at: i, limit: end)
-        var k = i + n
-        var closed: Int? = nil
-        while k < end {
-          if text[k] == 0x60 {
-            let m = runLength(of: 0x60, at: k, limit: end)
-            if m == n {
-              closed = k + m
-              break
-            }
-            k += m
-          } else {
-            k += 1
-          }
-        }
+        let closed = spans.closingBackticks(at: i)
         if let closed {
           mask(i..<closed)
           i = closed
@@ -422,7 +410,7 @@ private struct Parser {
         if isMarker { mask(i..<i + n) }
         i += n
       case 0x21 where i + 1 < end && text[i + 1] == 0x5B:  // ![
-        if let close = linkEnd(i + 1, end) {
+        if let close = spans.link(at: i + 1, in: text) {
           mask(i..<i + 2)
           mask(close.textEnd..<close.end)
           i = close.end
@@ -430,7 +418,7 @@ private struct Parser {
           i += 1
         }
       case 0x5B:  // [
-        if let close = linkEnd(i, end) {
+        if let close = spans.link(at: i, in: text) {
           mask(i..<i + 1)
           mask(close.textEnd..<close.end)
           i = close.end
@@ -456,29 +444,6 @@ private struct Parser {
     }
   }
 
-  /// For `[text](url)` at `i`: where the text ends (the `]`) and where the whole link ends.
-  func linkEnd(_ i: Int, _ end: Int) -> (textEnd: Int, end: Int)? {
-    var k = i + 1
-    var depth = 1
-    while k < end {
-      if text[k] == 0x5B { depth += 1 }
-      if text[k] == 0x5D {
-        depth -= 1
-        if depth == 0 { break }
-      }
-      if text[k] == lf { return nil }
-      k += 1
-    }
-    guard k < end, k + 1 < end, text[k + 1] == 0x28 else { return nil }
-    var m = k + 2
-    while m < end, text[m] != 0x29 {
-      if text[m] == lf { return nil }
-      m += 1
-    }
-    guard m < end else { return nil }
-    return (k, m + 1)
-  }
-
   /// `<tag …>`, `</tag>` or `<scheme://…>`: the index after `>`, or nil.
   func htmlTagEnd(_ i: Int, _ end: Int) -> Int? {
     var k = i + 1
@@ -496,6 +461,79 @@ private struct Parser {
 
   func isWordChar(_ c: UInt16) -> Bool {
     (c >= 0x30 && c <= 0x39) || isASCIILetter(c) || c >= 0x80
+  }
+}
+
+/// Where code spans and links of one block end, found in one pass over the block so that a block full of
+/// unmatched backticks or brackets costs no more than any other (looking ahead from each would be quadratic).
+struct InlineSpans {
+  let start: Int
+  /// For each backtick run starting at an offset: the end of the next run of exactly its length (-1: none).
+  private var backtickClose: [Int32]
+  /// For each `[` at an offset: its matching `]` on the same line (-1: none).
+  private var bracketClose: [Int32]
+  /// For each offset: the next `)` or line feed at or after it (`end`: none).
+  private var parenOrLineFeed: [Int32]
+  private let end: Int
+
+  init(_ text: [UInt16], _ range: Range<Int>) {
+    start = range.lowerBound
+    end = range.upperBound
+    // Most blocks have neither: nothing to work out (and nothing will be asked).
+    guard text[range].contains(where: { $0 == 0x60 || $0 == 0x5B }) else {
+      backtickClose = []
+      bracketClose = []
+      parenOrLineFeed = []
+      return
+    }
+    backtickClose = [Int32](repeating: -1, count: range.count)
+    bracketClose = [Int32](repeating: -1, count: range.count)
+    parenOrLineFeed = [Int32](repeating: Int32(range.upperBound), count: range.count)
+    // Backtick runs, then from the last: the next run of the same length.
+    var runs: [(position: Int, length: Int)] = []
+    var open: [Int] = []
+    var i = range.lowerBound
+    while i < range.upperBound {
+      switch text[i] {
+      case 0x60:
+        var k = i
+        while k < range.upperBound, text[k] == 0x60 { k += 1 }
+        runs.append((i, k - i))
+        i = k
+        continue
+      case 0x5B: open.append(i)
+      case 0x5D: if let opener = open.popLast() { bracketClose[opener - start] = Int32(i) }
+      case 0x0A: open.removeAll()
+      default: break
+      }
+      i += 1
+    }
+    var nextOfLength: [Int: Int] = [:]
+    for run in runs.reversed() {
+      if let next = nextOfLength[run.length] { backtickClose[run.position - start] = Int32(next + run.length) }
+      nextOfLength[run.length] = run.position
+    }
+    var next = range.upperBound
+    for k in range.reversed() {
+      if text[k] == 0x29 || text[k] == 0x0A { next = k }
+      parenOrLineFeed[k - start] = Int32(next)
+    }
+  }
+
+  /// For the backtick run at `i`: the end of the run of the same length that closes it, or nil.
+  func closingBackticks(at i: Int) -> Int? {
+    let close = backtickClose[i - start]
+    return close < 0 ? nil : Int(close)
+  }
+
+  /// For `[text](url)` at `i`: where the text ends (the `]`) and where the whole link ends; nil unless the
+  /// `]` is on the same line and followed by `(`, and a `)` ends the URL before the line does.
+  func link(at i: Int, in text: [UInt16]) -> (textEnd: Int, end: Int)? {
+    let k = Int(bracketClose[i - start])
+    guard k >= 0, k + 2 < end, text[k + 1] == 0x28 else { return nil }
+    let m = Int(parenOrLineFeed[k + 2 - start])
+    guard m < end, text[m] == 0x29 else { return nil }
+    return (k, m + 1)
   }
 }
 

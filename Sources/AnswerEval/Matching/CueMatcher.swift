@@ -220,6 +220,24 @@ public struct CueMatcher: Sendable {
         }
       }
     }
+    // Exceptions by cue, then start, each with the furthest end of any exception of its cue up to it.
+    exceptions.sort { ($0.cue, $0.range.lowerBound) < ($1.cue, $1.range.lowerBound) }
+    var furthestEnd = [Int](repeating: 0, count: exceptions.count)
+    for i in exceptions.indices {
+      let sameCueBefore = i > 0 && exceptions[i - 1].cue == exceptions[i].cue
+      furthestEnd[i] = max(exceptions[i].range.upperBound, sameCueBefore ? furthestEnd[i - 1] : 0)
+    }
+    /// Whether an exception of `cue` overlaps `range`: of its exceptions that start before `range` ends, the
+    /// one reaching furthest must reach past its start.
+    func blocked(_ cue: Int32, _ range: Range<Int>) -> Bool {
+      var low = 0, high = exceptions.count
+      while low < high {
+        let middle = (low + high) / 2
+        let e = exceptions[middle]
+        if (e.cue, e.range.lowerBound) < (cue, range.upperBound) { low = middle + 1 } else { high = middle }
+      }
+      return low > 0 && exceptions[low - 1].cue == cue && furthestEnd[low - 1] > range.lowerBound
+    }
     // One match per (start, cue, end), in that order.
     found.sort { ($0.start, $0.cue, $0.end) < ($1.start, $1.cue, $1.end) }
     var matches: [CueMatch] = []
@@ -230,7 +248,7 @@ public struct CueMatcher: Sendable {
       let cueIndex = Int(f.cue)
       if let only = cueFilter, only != cueIndex { continue }
       let range = Int(f.start)..<Int(f.end)
-      if exceptions.contains(where: { $0.cue == f.cue && $0.range.overlaps(range) }) { continue }
+      if blocked(f.cue, range) { continue }
       matches.append(
         CueMatch(
           cue: cueIndex, signal: signals[cueIndex], weight: weights[cueIndex], tokens: range, sentence: Int(f.sentence))
