@@ -170,9 +170,33 @@ enum Benchmark {
       }
       return text
     }
-    let smallAnswer = answer(bytes: small)
-    let largeAnswer = answer(bytes: large)
     let grader = try Grader()
+    print("generated STAR answers:")
+    try compareScaling(answer(bytes: small), answer(bytes: large), grader: grader)
+    print("dense answers (hedges, jargon, term lists, exceptions, unmatched backticks and brackets, one paragraph):")
+    try compareScaling(dense(bytes: small), dense(bytes: large), grader: grader)
+  }
+
+  /// Text that gives every detector and the Markdown parser as much to do as possible per byte.
+  static func dense(bytes: Int) -> [UInt8] {
+    let pieces = [
+      "Maybe I think we sort of improved things, e.g. the p95 went from 500ms to 50ms (about 10x).",
+      "We need more speed based on the data; it was their fault, the QA team dropped the ball.",
+      "Synergy, leverage, paradigm, agile, scrum, kanban, lean, devops, OKRs and KPIs drove the roadmap.",
+      "I chose Kafka over RabbitMQ at the cost of latency, rather than `polling [every minute] and",
+      "Looking back, I would measure first; next time I'd write down the rejected alternatives [see ]( notes.",
+      "asdf qwerty zxcvbn lorem ipsum dolor sit amet `` ` ``` [[ ] ( ) etc. we we we we did did did.",
+    ]
+    var text = ""
+    var i = 0
+    while text.utf8.count < bytes {
+      text += pieces[i % pieces.count] + " "
+      i += 1
+    }
+    return Array(text.utf8)
+  }
+
+  static func compareScaling(_ smallAnswer: [UInt8], _ largeAnswer: [UInt8], grader: Grader) throws {
     func measure(_ bytes: [UInt8], repeats: Int) throws -> StageTimes {
       var best: StageTimes?
       for _ in 0..<3 {

@@ -382,21 +382,19 @@ private struct Parser {
   // MARK: Inline
 
   /// Masks code spans, emphasis markers, link syntax and HTML tags inside a block.
-  ///
-  /// - Complexity: O(n log n) in the length of the block, however its backticks and brackets nest or fail
-  ///   to close: where a code span or a link ends comes from an ``InlineIndex`` built in one pass.
   mutating func maskInline(_ range: Range<Int>) {
-    let index = InlineIndex(text, range)
     var i = range.lowerBound
     let end = range.upperBound
+    let spans = InlineSpans(text, range)
     while i < end {
       let c = text[i]
       switch c {
       case 0x60:  // ` code span: a run of n backticks closed by the next run of exactly n
         let n = runLength(of: 0x60, at: i, limit: end)
-        if let closing = index.backtickRun(after: i, length: n) {
-          mask(i..<closing + n)
-          i = closing + n
+        let closed = spans.closingBackticks(at: i)
+        if let closed {
+          mask(i..<closed)
+          i = closed
         } else {
           i += n
         }
@@ -412,7 +410,7 @@ private struct Parser {
         if isMarker { mask(i..<i + n) }
         i += n
       case 0x21 where i + 1 < end && text[i + 1] == 0x5B:  // ![
-        if let close = linkEnd(i + 1, end, index) {
+        if let close = spans.link(at: i + 1, in: text) {
           mask(i..<i + 2)
           mask(close.textEnd..<close.end)
           i = close.end
@@ -420,7 +418,7 @@ private struct Parser {
           i += 1
         }
       case 0x5B:  // [
-        if let close = linkEnd(i, end, index) {
+        if let close = spans.link(at: i, in: text) {
           mask(i..<i + 1)
           mask(close.textEnd..<close.end)
           i = close.end
@@ -446,15 +444,6 @@ private struct Parser {
     }
   }
 
-  /// For `[text](url)` at `i`: where the text ends (the `]` that closes the `[` on its line) and where the
-  /// whole link ends (after the first `)`, when no line feed comes before it).
-  func linkEnd(_ i: Int, _ end: Int, _ index: InlineIndex) -> (textEnd: Int, end: Int)? {
-    guard let k = index.closingBracket(of: i), k + 1 < end, text[k + 1] == 0x28,
-      let m = index.parenthesisOrLineFeed(from: k + 2), text[m] == 0x29
-    else { return nil }
-    return (k, m + 1)
-  }
-
   /// `<tag …>`, `</tag>` or `<scheme://…>`: the index after `>`, or nil.
   func htmlTagEnd(_ i: Int, _ end: Int) -> Int? {
     var k = i + 1
@@ -475,67 +464,76 @@ private struct Parser {
   }
 }
 
-/// Where the inline constructs of one block close, found in one pass over it, so that masking stays linear
-/// on hostile input: a line of 200,000 `[`, `[a](` repeated, or backtick runs of every length.
-private struct InlineIndex {
-  /// Each `[` closed by a `]` on its own line (brackets nest), as (`[`, `]`) positions sorted by the `[`.
-  private var brackets: [(open: Int, close: Int)] = []
-  /// The positions of `)` and line feeds, in order.
-  private var stops: [Int] = []
-  /// The start of every maximal run of backticks, by the run's length, in order.
-  private var backtickRuns: [Int: [Int]] = [:]
+/// Where code spans and links of one block end, found in one pass over the block so that a block full of
+/// unmatched backticks or brackets costs no more than any other (looking ahead from each would be quadratic).
+struct InlineSpans {
+  let start: Int
+  /// For each backtick run starting at an offset: the end of the next run of exactly its length (-1: none).
+  private var backtickClose: [Int32]
+  /// For each `[` at an offset: its matching `]` on the same line (-1: none).
+  private var bracketClose: [Int32]
+  /// For each offset: the next `)` or line feed at or after it (`end`: none).
+  private var parenOrLineFeed: [Int32]
+  private let end: Int
 
   init(_ text: [UInt16], _ range: Range<Int>) {
+    start = range.lowerBound
+    end = range.upperBound
+    // Most blocks have neither: nothing to work out (and nothing will be asked).
+    guard text[range].contains(where: { $0 == 0x60 || $0 == 0x5B }) else {
+      backtickClose = []
+      bracketClose = []
+      parenOrLineFeed = []
+      return
+    }
+    backtickClose = [Int32](repeating: -1, count: range.count)
+    bracketClose = [Int32](repeating: -1, count: range.count)
+    parenOrLineFeed = [Int32](repeating: Int32(range.upperBound), count: range.count)
+    // Backtick runs, then from the last: the next run of the same length.
+    var runs: [(position: Int, length: Int)] = []
     var open: [Int] = []
     var i = range.lowerBound
     while i < range.upperBound {
       switch text[i] {
-      case 0x5B: open.append(i)
-      case 0x5D: if let start = open.popLast() { brackets.append((start, i)) }
-      case 0x29: stops.append(i)
-      case 0x0A:
-        open.removeAll(keepingCapacity: true)
-        stops.append(i)
       case 0x60:
         var k = i
         while k < range.upperBound, text[k] == 0x60 { k += 1 }
-        backtickRuns[k - i, default: []].append(i)
+        runs.append((i, k - i))
         i = k
         continue
+      case 0x5B: open.append(i)
+      case 0x5D: if let opener = open.popLast() { bracketClose[opener - start] = Int32(i) }
+      case 0x0A: open.removeAll()
       default: break
       }
       i += 1
     }
-    brackets.sort { $0.open < $1.open }
-  }
-
-  /// The `]` that closes the `[` at `open` on its line, or nil.
-  func closingBracket(of open: Int) -> Int? {
-    let k = Self.firstIndex(in: brackets.count) { brackets[$0].open >= open }
-    return k < brackets.count && brackets[k].open == open ? brackets[k].close : nil
-  }
-
-  /// The first `)` or line feed at or after `position`, or nil.
-  func parenthesisOrLineFeed(from position: Int) -> Int? {
-    let k = Self.firstIndex(in: stops.count) { stops[$0] >= position }
-    return k < stops.count ? stops[k] : nil
-  }
-
-  /// The start of the first run of exactly `length` backticks after `position`, or nil.
-  func backtickRun(after position: Int, length: Int) -> Int? {
-    guard let runs = backtickRuns[length] else { return nil }
-    let k = Self.firstIndex(in: runs.count) { runs[$0] > position }
-    return k < runs.count ? runs[k] : nil
-  }
-
-  /// The first index in `0..<count` for which `isAbove` holds, where it holds for a suffix (binary search).
-  private static func firstIndex(in count: Int, where isAbove: (Int) -> Bool) -> Int {
-    var low = 0, high = count
-    while low < high {
-      let middle = (low + high) / 2
-      if isAbove(middle) { high = middle } else { low = middle + 1 }
+    var nextOfLength: [Int: Int] = [:]
+    for run in runs.reversed() {
+      if let next = nextOfLength[run.length] { backtickClose[run.position - start] = Int32(next + run.length) }
+      nextOfLength[run.length] = run.position
     }
-    return low
+    var next = range.upperBound
+    for k in range.reversed() {
+      if text[k] == 0x29 || text[k] == 0x0A { next = k }
+      parenOrLineFeed[k - start] = Int32(next)
+    }
+  }
+
+  /// For the backtick run at `i`: the end of the run of the same length that closes it, or nil.
+  func closingBackticks(at i: Int) -> Int? {
+    let close = backtickClose[i - start]
+    return close < 0 ? nil : Int(close)
+  }
+
+  /// For `[text](url)` at `i`: where the text ends (the `]`) and where the whole link ends; nil unless the
+  /// `]` is on the same line and followed by `(`, and a `)` ends the URL before the line does.
+  func link(at i: Int, in text: [UInt16]) -> (textEnd: Int, end: Int)? {
+    let k = Int(bracketClose[i - start])
+    guard k >= 0, k + 2 < end, text[k + 1] == 0x28 else { return nil }
+    let m = Int(parenOrLineFeed[k + 2 - start])
+    guard m < end, text[m] == 0x29 else { return nil }
+    return (k, m + 1)
   }
 }
 

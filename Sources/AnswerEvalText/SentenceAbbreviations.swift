@@ -21,7 +21,16 @@ enum SentenceAbbreviations {
       start -= 1
     }
     if range.upperBound - start > 8 { return false }
-    let word = String(decoding: text[start..<range.upperBound], as: UTF16.self).lowercased()
-    return english.contains(word)
+    // The word is ASCII letters and dots: lowercase it into the bytes of one integer.
+    var key: UInt64 = 0
+    for i in start..<range.upperBound {
+      let u = text[i]
+      key = key << 8 | UInt64(u == 0x2E ? u : u | 0x20)
+    }
+    return englishKeys.contains(key)
   }
+
+  /// ``english`` as integers, one byte per character (all are ASCII and at most 8 long).
+  static let englishKeys: Set<UInt64> = Set(
+    english.map { word in word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 }

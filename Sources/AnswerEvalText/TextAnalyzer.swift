@@ -54,7 +54,7 @@ public final class TextAnalyzer {
   public func analyze<Clock: StageClock>(_ text: String, source: String, clock: inout Clock) throws(TextError)
     -> AnalyzedText
   {
-    let utf16 = Array(text.utf16)
+    let utf16 = text.utf16Units
     let structure = MarkdownStructure(parsing: utf16)
     clock.lap(.structure)
     let normalized = try NormalizedText(folding: structure.masked)
@@ -120,36 +120,37 @@ public final class TextAnalyzer {
     into tokens: inout [Token]
   ) throws(TextError) {
     var previousEnd = -1
-    try wordBreaker.segment(masked, range) { start, end, status in
-      if Self.isSpace(masked[start]) { return }
-      let units = normalized.unitRange(ofSource: start..<end)
-      if units.isEmpty { return }  // default-ignorable characters only (a lone ZWJ, a soft hyphen)
-      let glued = previousEnd == start
-      previousEnd = end
-      let kind = Self.kind(status: status, masked: masked, start: start, units: normalized.units[units])
-      if kind == .word, let split = Self.numberPrefixLength(normalized.units[units]) {
-        // "500ms" → "500" + glued "ms"
-        let splitAt = Int(normalized.sourceStarts[units.lowerBound + split])
+    try normalized.units.withUnsafeBufferPointer { (folded) throws(TextError) in
+      try wordBreaker.segment(masked, range) { start, end, status in
+        if Self.isSpace(masked[start]) { return }
+        let units = normalized.unitRange(ofSource: start..<end)
+        if units.isEmpty { return }  // default-ignorable characters only (a lone ZWJ, a soft hyphen)
+        let glued = previousEnd == start
+        previousEnd = end
+        let own = UnsafeBufferPointer(rebasing: folded[units])
+        let kind = Self.kind(status: status, masked: masked, start: start, units: own)
+        if kind == .word, let split = Self.numberPrefixLength(own) {
+          // "500ms" → "500" + glued "ms"
+          let splitAt = Int(normalized.sourceStarts[units.lowerBound + split])
+          tokens.append(
+            Token(
+              kind: .number, range: start..<splitAt,
+              normalized: String(utf16: UnsafeBufferPointer(rebasing: own[..<split])),
+              glued: glued, sentence: sentence))
+          tokens.append(
+            Token(
+              kind: .word, range: splitAt..<end,
+              normalized: String(utf16: UnsafeBufferPointer(rebasing: own[split...])),
+              glued: true, sentence: sentence))
+          return
+        }
         tokens.append(
-          Token(
-            kind: .number, range: start..<splitAt,
-            normalized: normalized.units.string(units.lowerBound..<units.lowerBound + split),
-            glued: glued, sentence: sentence))
-        tokens.append(
-          Token(
-            kind: .word, range: splitAt..<end,
-            normalized: normalized.units.string((units.lowerBound + split)..<units.upperBound),
-            glued: true, sentence: sentence))
-        return
+          Token(kind: kind, range: start..<end, normalized: String(utf16: own), glued: glued, sentence: sentence))
       }
-      tokens.append(
-        Token(
-          kind: kind, range: start..<end, normalized: normalized.units.string(units),
-          glued: glued, sentence: sentence))
     }
   }
 
-  static func kind(status: Int32, masked: UnsafeBufferPointer<UInt16>, start: Int, units: ArraySlice<UInt16>)
+  static func kind(status: Int32, masked: UnsafeBufferPointer<UInt16>, start: Int, units: UnsafeBufferPointer<UInt16>)
     -> Token.Kind
   {
     switch status {
@@ -160,6 +161,7 @@ public final class TextAnalyzer {
       // ICU gives Hiragana words the ideograph status; kana are told by their script.
       return units.allSatisfy(isKanaUnit) ? .kana : .ideographic
     default:
+      if masked[start] < 0x80 { return asciiSymbols[Int(masked[start])] ? .symbol : .punctuation }
       var scalarValue = UInt32(masked[start])
       if UTF16.isLeadSurrogate(masked[start]), start + 1 < masked.count {
         scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (UInt32(masked[start + 1]) - 0xDC00)
@@ -169,6 +171,15 @@ public final class TextAnalyzer {
       case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return .symbol
       default: return scalar.value > 0x7F && scalar.properties.isEmoji ? .symbol : .punctuation
       }
+    }
+  }
+
+  /// For each ASCII character: whether it is a symbol (math, currency, modifier or other) rather than
+  /// punctuation, from its general category as in ``kind(status:masked:start:units:)``.
+  static let asciiSymbols: [Bool] = (0..<128).map { value in
+    switch Unicode.Scalar(UInt8(value)).properties.generalCategory {
+    case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: true
+    default: false
     }
   }
 
@@ -185,7 +196,7 @@ public final class TextAnalyzer {
 
   /// For a normalized word like "500ms", "2.5m" or "3x": the length of its leading number ("500", "2.5",
   /// "3"), when letters follow it. nil for words that do not start with a digit ("p95", "gpt").
-  static func numberPrefixLength(_ units: ArraySlice<UInt16>) -> Int? {
+  static func numberPrefixLength(_ units: UnsafeBufferPointer<UInt16>) -> Int? {
     var i = units.startIndex
     func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
     guard i < units.endIndex, isDigit(units[i]) else { return nil }

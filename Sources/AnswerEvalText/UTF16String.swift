@@ -82,3 +82,45 @@ extension String {
     }
   }
 }
+
+extension String {
+  /// The string's UTF-16 code units: the same as `Array(utf16)`, decoded straight from the UTF-8 storage
+  /// (the standard library's view decodes one unit at a time through its index machinery).
+  /// - Complexity: O(n).
+  public var utf16Units: [UInt16] {
+    var copy = self
+    return copy.withUTF8 { utf8 in
+      // A UTF-8 sequence of k bytes is at most k UTF-16 units.
+      [UInt16](unsafeUninitializedCapacity: utf8.count) { out, count in
+        var i = 0, o = 0
+        let n = utf8.count
+        while i < n {
+          let b = UInt32(utf8[i])
+          if b < 0x80 {
+            out[o] = UInt16(truncatingIfNeeded: b)
+            o += 1
+            i += 1
+          } else if b < 0xE0 {
+            out[o] = UInt16(truncatingIfNeeded: (b & 0x1F) << 6 | UInt32(utf8[i + 1]) & 0x3F)
+            o += 1
+            i += 2
+          } else if b < 0xF0 {
+            out[o] = UInt16(
+              truncatingIfNeeded: (b & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | UInt32(utf8[i + 2]) & 0x3F)
+            o += 1
+            i += 3
+          } else {
+            let scalar =
+              (b & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
+              | UInt32(utf8[i + 3]) & 0x3F
+            out[o] = UInt16(truncatingIfNeeded: 0xD800 + ((scalar - 0x10000) >> 10))
+            out[o + 1] = UInt16(truncatingIfNeeded: 0xDC00 + ((scalar - 0x10000) & 0x3FF))
+            o += 2
+            i += 4
+          }
+        }
+        count = o
+      }
+    }
+  }
+}

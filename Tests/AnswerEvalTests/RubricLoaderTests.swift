@@ -1,7 +1,8 @@
-import AnswerEval
 import Foundation
 import TestSupport
 import Testing
+
+@testable import AnswerEval
 
 @Suite struct RubricLoaderTests {
   @Test func brokenRubricsGiveTheExactDiagnostics() throws {
@@ -111,5 +112,21 @@ import Testing
     let loader = try RubricLoader(catalog: RubricCatalog(folders: [Repository.path("Rubrics")]))
     let error = #expect(throws: RubricError.self) { try loader.load(file: Repository.path("Rubrics/packs")) }
     #expect(error?.message == "is a folder, not a rubric file; name a .yaml file")
+  }
+
+  /// The id check without a regular expression accepts exactly what `^[a-z0-9][a-z0-9._-]*$` does (whose
+  /// `$` also matches before a final line terminator).
+  @Test func idCheckSameAsTheRegularExpression() {
+    let ends = [
+      "", "\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}", "\n\n", "\r\r", "\n\r", " ", "\t",
+      "\u{1C}",
+    ]
+    for base in ["abc", "a-b_c.d", "0day", "Abc", "-a", ".a", "", "a b", "é", "a/b", "ab\u{301}"] {
+      for end in ends {
+        let id = base + end
+        let expected = id.range(of: #"^[a-z0-9][a-z0-9._-]*$"#, options: .regularExpression) != nil
+        #expect(RubricLoader.isValidID(id) == expected, "\(id.debugDescription)")
+      }
+    }
   }
 }

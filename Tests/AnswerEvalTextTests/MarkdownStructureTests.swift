@@ -1,5 +1,7 @@
-import AnswerEvalText
+import Foundation
 import Testing
+
+@testable import AnswerEvalText
 
 @Suite struct MarkdownStructureTests {
   /// (kind, level, original text) of every block.
@@ -65,6 +67,79 @@ import Testing
     #expect(try blocks("One.\n  \n\tTwo.\n \t") == ["paragraph/0: One.", "paragraph/0: Two."])
     #expect(try blocks("   ").isEmpty)
     #expect(try blocks("  \n\n").isEmpty)
+  }
+
+  /// The closing backtick run found by looking ahead from the opener (what `InlineSpans` must equal).
+  func referenceClosingBackticks(_ text: [UInt16], at i: Int, end: Int) -> Int? {
+    func run(_ k: Int) -> Int {
+      var j = k
+      while j < end, text[j] == 0x60 { j += 1 }
+      return j - k
+    }
+    let n = run(i)
+    var k = i + n
+    while k < end {
+      if text[k] == 0x60 {
+        let m = run(k)
+        if m == n { return k + m }
+        k += m
+      } else {
+        k += 1
+      }
+    }
+    return nil
+  }
+
+  /// `[text](url)` found by looking ahead from the `[` (what `InlineSpans` must equal).
+  func referenceLink(_ text: [UInt16], at i: Int, end: Int) -> (Int, Int)? {
+    var k = i + 1
+    var depth = 1
+    while k < end {
+      if text[k] == 0x5B { depth += 1 }
+      if text[k] == 0x5D {
+        depth -= 1
+        if depth == 0 { break }
+      }
+      if text[k] == 0x0A { return nil }
+      k += 1
+    }
+    guard k < end, k + 1 < end, text[k + 1] == 0x28 else { return nil }
+    var m = k + 2
+    while m < end, text[m] != 0x29 {
+      if text[m] == 0x0A { return nil }
+      m += 1
+    }
+    guard m < end else { return nil }
+    return (k, m + 1)
+  }
+
+  @Test func codeSpansAndLinksSameAsLookingAhead() {
+    let alphabet = Array("``` `[]()![ab\n ".utf16)
+    var seed: UInt64 = 11
+    for _ in 0..<3000 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let length = Int(seed >> 58) + 1
+      var text: [UInt16] = []
+      for _ in 0..<length {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text.append(alphabet[Int(seed >> 33) % alphabet.count])
+      }
+      let start = min(2, text.count), end = text.count
+      let spans = InlineSpans(text, start..<end)
+      for i in start..<end {
+        // Backtick runs are asked about at their first backtick.
+        if text[i] == 0x60, i == start || text[i - 1] != 0x60 {
+          #expect(spans.closingBackticks(at: i) == referenceClosingBackticks(text, at: i, end: end))
+        }
+        if text[i] == 0x5B {
+          let link = spans.link(at: i, in: text)
+          let reference = referenceLink(text, at: i, end: end)
+          #expect(
+            link?.textEnd == reference?.0 && link?.end == reference?.1,
+            "\(String(decoding: text, as: UTF16.self).debugDescription) at \(i)")
+        }
+      }
+    }
   }
 
   @Test func linksCloseAtTheirOwnBracketOnTheirOwnLine() {

@@ -33,4 +33,15 @@ import Testing
   @Test func longMixedText() {
     check(Array(String(repeating: "Ünïcödé 👩🏽‍💻 — plain ASCII prose, ", count: 200).utf16))
   }
+
+  @Test func utf16UnitsOfAString() {
+    for text in ["", "ascii", "naïve café — “quoted”", "👩🏽‍💻 𝔘𝔫𝔦 \u{10FFFF}", "我们 ｆｕｌｌ\r\n\u{0}"] {
+      #expect(text.utf16Units == Array(text.utf16))
+    }
+    var all = ""
+    for value in stride(from: 0, to: 0x110000, by: 7) {
+      if let s = Unicode.Scalar(value) { all.unicodeScalars.append(s) }
+    }
+    #expect(all.utf16Units == Array(all.utf16))
+  }
 }

@@ -23,24 +23,31 @@ public final class AnswerContext {
 
   /// The matches in the whole answer whose cue belongs to a pack for `detector`, in text order.
   public func matches(detector: String) -> [CueMatch] {
-    if let cached = matchesByDetector[detector] { return cached }
-    let selected = matches.filter { rubric.packDetector(ofCue: $0.cue) == detector }
-    matchesByDetector[detector] = selected
-    return selected
+    guard let index = rubric.packDetectors.firstIndex(of: detector) else { return [] }
+    return byDetector.whole[index]
   }
 
   /// The matches in sentence `index` whose cue belongs to a pack for `detector`.
   public func matches(inSentence index: Int, detector: String) -> [CueMatch] {
-    if let cached = sentenceMatchesByDetector[detector] { return cached[index] }
-    var bySentence = [[CueMatch]](repeating: [], count: text.sentences.count)
-    for match in matches(detector: detector) { bySentence[match.sentence].append(match) }
-    sentenceMatchesByDetector[detector] = bySentence
-    return bySentence[index]
+    guard let group = rubric.packDetectors.firstIndex(of: detector) else { return [] }
+    return byDetector.sentences[group][index]
   }
 
-  /// Detectors ask for the same selections many times (every sentence, every criterion): each is made once.
-  private var matchesByDetector: [String: [CueMatch]] = [:]
-  private var sentenceMatchesByDetector: [String: [[CueMatch]]] = [:]
+  /// Detectors ask for the same selections many times (every sentence, every criterion): the matches are
+  /// grouped once by the detector of their pack (``CompiledRubric/packDetectors``), for the whole answer and
+  /// per sentence.
+  private lazy var byDetector: (whole: [[CueMatch]], sentences: [[[CueMatch]]]) = {
+    let groups = rubric.packDetectors.count
+    var whole = [[CueMatch]](repeating: [], count: groups)
+    var sentences = [[[CueMatch]]](
+      repeating: [[CueMatch]](repeating: [], count: text.sentences.count), count: groups)
+    for match in matches {
+      let group = rubric.cueDetectorIndex[match.cue]
+      whole[group].append(match)
+      sentences[group][match.sentence].append(match)
+    }
+    return (whole, sentences)
+  }()
 
   /// Per-sentence grammar features (person, tense, mood).
   public private(set) lazy var features: [SentenceFeatures] = SentenceFeatures.compute(self)

@@ -5,6 +5,9 @@ public struct CompiledRubric: Sendable {
   public let matcher: CueMatcher
   let detectors: [any Detector]
   private let cueDetectors: [String]
+  /// The distinct `detector:` values of the packs, and for each cue the index of its pack's one.
+  let packDetectors: [String]
+  let cueDetectorIndex: [Int]
 
   public init(_ rubric: Rubric) {
     self.rubric = rubric
@@ -12,6 +15,13 @@ public struct CompiledRubric: Sendable {
     detectors = rubric.criteria.map { DetectorRegistry.make($0.detector) }
     let detectorOfPack = Dictionary(rubric.packs.map { ($0.id, $0.detector) }, uniquingKeysWith: { a, _ in a })
     cueDetectors = matcher.cues.map { detectorOfPack[$0.pack] ?? "" }
+    var packDetectors: [String] = []
+    cueDetectorIndex = cueDetectors.map { detector in
+      if let index = packDetectors.firstIndex(of: detector) { return index }
+      packDetectors.append(detector)
+      return packDetectors.count - 1
+    }
+    self.packDetectors = packDetectors
   }
 
   /// The `detector:` of the pack a cue comes from.

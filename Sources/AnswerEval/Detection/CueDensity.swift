@@ -35,12 +35,18 @@ public struct CueDensity: Sendable {
   }
 
   /// The longest matches, never two over the same token; ties go to the earlier match.
+  /// - Complexity: O(m log m + t) for m matches over t tokens: a match is kept when none of its tokens is
+  ///   taken yet.
   static func nonOverlapping(_ matches: [CueMatch]) -> [CueMatch] {
     let ordered = matches.sorted {
       ($1.tokens.count, $0.tokens.lowerBound, $0.cue) < ($0.tokens.count, $1.tokens.lowerBound, $1.cue)
     }
+    var taken = [Bool](repeating: false, count: (matches.map(\.tokens.upperBound).max() ?? 0))
     var kept: [CueMatch] = []
-    for match in ordered where !kept.contains(where: { $0.tokens.overlaps(match.tokens) }) { kept.append(match) }
+    for match in ordered where !match.tokens.contains(where: { taken[$0] }) {
+      for token in match.tokens { taken[token] = true }
+      kept.append(match)
+    }
     return kept.sorted { ($0.tokens.lowerBound, $0.cue) < ($1.tokens.lowerBound, $1.cue) }
   }
 }

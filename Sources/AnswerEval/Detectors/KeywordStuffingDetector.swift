@@ -57,7 +57,9 @@ public struct KeywordStuffingDetector: Detector {
     guard density.weight > 0 else { return Finding(detected: false, score: 1, outcome: .missing) }
     let lists = Self.termLists(in: context.text, minimumItems: Int(criterion.number("list_items", default: 5)))
     // An item that is itself a counted word ("tradeoffs") is not counted twice.
-    let items = lists.joined().filter { item in !density.matches.contains { $0.tokens.overlaps(item) } }
+    var counted = [Bool](repeating: false, count: context.text.tokens.count)
+    for match in density.matches { for token in match.tokens { counted[token] = true } }
+    let items = lists.joined().filter { item in !item.contains { counted[$0] } }
     density.weight += criterion.number("list_item_weight", default: 0.5) * Double(items.count)
     let threshold = criterion.number("min_per_100", default: 10)
     var outcome = Finding.Outcome.missing
@@ -75,7 +77,7 @@ public struct KeywordStuffingDetector: Detector {
     let words = density.matches.map { context.range(ofTokens: $0.tokens) }
     let listRanges = lists.map { context.range(ofTokens: $0.first!.lowerBound..<$0.last!.upperBound) }
     // A counted word inside a term list is shown as part of the list.
-    let evidence = (words.filter { word in !listRanges.contains { $0.overlaps(word) } } + listRanges)
+    let evidence = (words.filter { word in !Self.overlapsAny(word, listRanges) } + listRanges)
       .sorted { $0.lowerBound < $1.lowerBound }
     return Finding(
       detected: true, score: outcome.pitfallScore, outcome: outcome, evidence: evidence,
@@ -126,5 +128,17 @@ public struct KeywordStuffingDetector: Detector {
   static func isSeparator(_ normalized: String) -> Bool {
     guard normalized.utf8.count == 1, let byte = normalized.utf8.first else { return false }
     return byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
+  }
+
+  /// Whether `range` overlaps one of `ranges`, which are in text order and do not overlap each other (term
+  /// lists): by halves, so that an answer of many lists and words costs n log n.
+  static func overlapsAny(_ range: Range<Int>, _ ranges: [Range<Int>]) -> Bool {
+    // The last list that starts before `range` ends is the only one that can reach into it.
+    var low = 0, high = ranges.count
+    while low < high {
+      let middle = (low + high) / 2
+      if ranges[middle].lowerBound < range.upperBound { low = middle + 1 } else { high = middle }
+    }
+    return low > 0 && ranges[low - 1].overlaps(range)
   }
 }

@@ -36,24 +36,29 @@ public struct CueMatcher: Sendable {
   /// For each pattern id: the cue index and whether it is an exception.
   private let patternCue: [Int32]
   private let patternIsException: [Bool]
-  /// Per node: the accepted pattern ids (`accepts[acceptStart[n]..<acceptStart[n + 1]]`), the gap edges
-  /// (`gaps[gapStart[n]..<gapStart[n + 1]]`), the `#number` and `#any` children (-1: none).
-  private let acceptStart: [Int32]
+  /// What the walk reads of a node, side by side (one cache line): its accepted pattern ids
+  /// (`accepts[acceptStart..<acceptEnd]`), gap edges (`gaps[gapStart..<gapEnd]`), `#number` and `#any`
+  /// children (-1: none), and bit `term % 64` set for each term it has an edge for, so that most lookups
+  /// that would miss are skipped without touching the edge table (leaves have no bits at all).
+  private struct NodeInfo: Sendable {
+    var acceptStart: Int32 = 0, acceptEnd: Int32 = 0
+    var gapStart: Int32 = 0, gapEnd: Int32 = 0
+    var number: Int32 = -1, any: Int32 = -1
+    var termBits: UInt64 = 0
+  }
+  private let nodes: [NodeInfo]
   private let accepts: [Int32]
-  private let gapStart: [Int32]
-  private let gaps: [(max: Int32, node: Int32)]
-  private let numberChild: [Int32]
-  private let anyChild: [Int32]
-  /// (node, term) → child.
+  /// Gap edges: the most tokens skipped, the node after the gap and its number among gap nodes.
+  private let gaps: [(max: Int32, node: Int32, ordinal: Int32)]
+  private let gapNodeCount: Int
+  /// (node, term) → child, below the root; the root's children by term.
   private let edges: EdgeTable
+  private let rootChild: [Int32]
   /// Terms: exact forms and stems by their UTF-8 bytes, prefixes and suffixes (reversed) in byte tries.
   private let exactTerms: ByteTable
   private let stemTerms: ByteTable
   private let prefixes: AffixTrie
   private let suffixes: AffixTrie
-  /// For each term: whether the root has an edge for it, so that a token no phrase starts with is skipped
-  /// at once.
-  private let isRootTerm: [Bool]
   /// Prefixes and suffixes that are not ASCII (compared as strings, like `hasPrefix`).
   private let unicodeAffixes: [(term: Int32, text: String, isPrefix: Bool)]
 
@@ -70,21 +75,36 @@ public struct CueMatcher: Sendable {
     }
     patternCue = builder.patterns.map(\.cue)
     patternIsException = builder.patterns.map(\.exception)
-    var acceptStart: [Int32] = [0], accepts: [Int32] = []
-    var gapStart: [Int32] = [0], gaps: [(max: Int32, node: Int32)] = []
-    for node in builder.nodes {
+    var nodes = [NodeInfo](repeating: NodeInfo(), count: builder.nodes.count)
+    var accepts: [Int32] = []
+    var gaps: [(max: Int32, node: Int32, ordinal: Int32)] = []
+    var gapOrdinal: [Int32: Int32] = [:]
+    for (n, node) in builder.nodes.enumerated() {
+      nodes[n].acceptStart = Int32(accepts.count)
       accepts += node.accepts
-      acceptStart.append(Int32(accepts.count))
-      gaps += node.gaps
-      gapStart.append(Int32(gaps.count))
+      nodes[n].acceptEnd = Int32(accepts.count)
+      nodes[n].gapStart = Int32(gaps.count)
+      for gap in node.gaps {
+        let ordinal = gapOrdinal[gap.node] ?? Int32(gapOrdinal.count)
+        gapOrdinal[gap.node] = ordinal
+        gaps.append((gap.max, gap.node, ordinal))
+      }
+      nodes[n].gapEnd = Int32(gaps.count)
+      nodes[n].number = node.number
+      nodes[n].any = node.any
     }
-    self.acceptStart = acceptStart
+    edges = EdgeTable(builder.edges.filter { $0.key >> 32 != 0 }, nodeCount: builder.nodes.count)
+    var rootChild = [Int32](repeating: -1, count: Int(builder.termCount))
+    for (key, child) in builder.edges {
+      let node = Int(key >> 32), term = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
+      if node == 0 { rootChild[term] = child }
+      nodes[node].termBits |= 1 << UInt64(term % 64)
+    }
+    self.rootChild = rootChild
+    self.nodes = nodes
     self.accepts = accepts
-    self.gapStart = gapStart
     self.gaps = gaps
-    numberChild = builder.nodes.map(\.number)
-    anyChild = builder.nodes.map(\.any)
-    edges = EdgeTable(builder.edges, nodeCount: builder.nodes.count)
+    gapNodeCount = gapOrdinal.count
     exactTerms = ByteTable(builder.exacts)
     stemTerms = ByteTable(builder.stems)
     var prefixes = AffixTrie(), suffixes = AffixTrie()
@@ -106,9 +126,6 @@ public struct CueMatcher: Sendable {
     self.prefixes = prefixes
     self.suffixes = suffixes
     self.unicodeAffixes = unicodeAffixes
-    var isRootTerm = [Bool](repeating: false, count: Int(builder.termCount))
-    for key in builder.edges.keys where key >> 32 == 0 { isRootTerm[Int(truncatingIfNeeded: key)] = true }
-    self.isRootTerm = isRootTerm
     nodeCount = builder.nodes.count
   }
 
@@ -133,54 +150,93 @@ public struct CueMatcher: Sendable {
     var found: [(start: Int32, cue: Int32, end: Int32, sentence: Int32)] = []
     var exceptions: [(cue: Int32, range: Range<Int>)] = []
     var stack: [(node: Int32, position: Int32)] = []
-    // (gap node, position) pairs already pushed from the current start.
-    var seen: [Int64] = []
-    let rootAny = anyChild[0] >= 0, rootNumber = numberChild[0] >= 0
-    for sentence in text.sentences.indices {
-      let range = text.sentences[sentence].tokens
-      let end = Int32(range.upperBound)
-      for start in range {
-        // Nothing can start here unless the root has an edge for one of this token's terms.
-        guard
-          rootAny || (rootNumber && isNumber[start])
-            || terms[Int(termStart[start])..<Int(termStart[start + 1])].contains(where: { isRootTerm[Int($0)] })
-        else { continue }
-        stack.append((0, Int32(start)))
-        seen.removeAll(keepingCapacity: true)
-        while let (node, position) = stack.popLast() {
-          let n = Int(node)
-          if position > Int32(start) {
-            for a in Int(acceptStart[n])..<Int(acceptStart[n + 1]) {
-              let pattern = Int(accepts[a])
-              if patternIsException[pattern] {
-                exceptions.append((patternCue[pattern], start..<Int(position)))
-              } else {
-                found.append((Int32(start), patternCue[pattern], position, Int32(sentence)))
+    // (gap node, position) pairs already pushed from the current start: a bit per position after the start
+    // for each gap node, valid while its generation is the current start (positions further on: a list).
+    var seenBits = [UInt64](repeating: 0, count: gapNodeCount)
+    var seenGeneration = [Int32](repeating: -1, count: gapNodeCount)
+    var seenFar: [Int64] = []
+    let rootAny = nodes[0].any >= 0, rootNumber = nodes[0].number >= 0
+    nodes.withUnsafeBufferPointer { nodes in
+      for sentence in text.sentences.indices {
+        let range = text.sentences[sentence].tokens
+        let end = Int32(range.upperBound)
+        for start in range {
+          // Nothing can start here unless the root has an edge for one of this token's terms.
+          guard
+            rootAny || (rootNumber && isNumber[start])
+              || terms[Int(termStart[start])..<Int(termStart[start + 1])].contains(where: { rootChild[Int($0)] >= 0 })
+          else { continue }
+          let generation = Int32(start)
+          stack.append((0, generation))
+          seenFar.removeAll(keepingCapacity: true)
+          while let (node, position) = stack.popLast() {
+            let info = nodes[Int(node)]
+            if position > generation {
+              for a in Int(info.acceptStart)..<Int(info.acceptEnd) {
+                let pattern = Int(accepts[a])
+                if patternIsException[pattern] {
+                  exceptions.append((patternCue[pattern], start..<Int(position)))
+                } else {
+                  found.append((generation, patternCue[pattern], position, Int32(sentence)))
+                }
               }
             }
-          }
-          for g in Int(gapStart[n])..<Int(gapStart[n + 1]) {
-            let gap = gaps[g]
-            var k: Int32 = 0
-            while k <= gap.max && position + k < end {
-              let key = Int64(gap.node) << 32 | Int64(position + k)
-              if !seen.contains(key) {
-                seen.append(key)
-                stack.append((gap.node, position + k))
+            for g in Int(info.gapStart)..<Int(info.gapEnd) {
+              let gap = gaps[g]
+              let ordinal = Int(gap.ordinal)
+              if seenGeneration[ordinal] != generation {
+                seenGeneration[ordinal] = generation
+                seenBits[ordinal] = 0
               }
-              k += 1
+              var k: Int32 = 0
+              while k <= gap.max && position + k < end {
+                let offset = position + k - generation
+                let fresh: Bool
+                if offset < 64 {
+                  fresh = seenBits[ordinal] & (1 << UInt64(offset)) == 0
+                  seenBits[ordinal] |= 1 << UInt64(offset)
+                } else {
+                  let key = Int64(gap.node) << 32 | Int64(position + k)
+                  fresh = !seenFar.contains(key)
+                  if fresh { seenFar.append(key) }
+                }
+                if fresh { stack.append((gap.node, position + k)) }
+                k += 1
+              }
             }
+            guard position < end else { continue }
+            let p = Int(position)
+            if info.termBits != 0 {
+              for t in Int(termStart[p])..<Int(termStart[p + 1]) {
+                let term = terms[t]
+                guard info.termBits & (1 << UInt64(term % 64)) != 0 else { continue }
+                let child = node == 0 ? rootChild[Int(term)] : edges.child(node, term)
+                if child >= 0 { stack.append((child, position + 1)) }
+              }
+            }
+            if info.number >= 0, isNumber[p] { stack.append((info.number, position + 1)) }
+            if info.any >= 0 { stack.append((info.any, position + 1)) }
           }
-          guard position < end else { continue }
-          let p = Int(position)
-          for t in Int(termStart[p])..<Int(termStart[p + 1]) {
-            let child = edges.child(node, terms[t])
-            if child >= 0 { stack.append((child, position + 1)) }
-          }
-          if numberChild[n] >= 0, isNumber[p] { stack.append((numberChild[n], position + 1)) }
-          if anyChild[n] >= 0 { stack.append((anyChild[n], position + 1)) }
         }
       }
+    }
+    // Exceptions by cue, then start, each with the furthest end of any exception of its cue up to it.
+    exceptions.sort { ($0.cue, $0.range.lowerBound) < ($1.cue, $1.range.lowerBound) }
+    var furthestEnd = [Int](repeating: 0, count: exceptions.count)
+    for i in exceptions.indices {
+      let sameCueBefore = i > 0 && exceptions[i - 1].cue == exceptions[i].cue
+      furthestEnd[i] = max(exceptions[i].range.upperBound, sameCueBefore ? furthestEnd[i - 1] : 0)
+    }
+    /// Whether an exception of `cue` overlaps `range`: of its exceptions that start before `range` ends, the
+    /// one reaching furthest must reach past its start.
+    func blocked(_ cue: Int32, _ range: Range<Int>) -> Bool {
+      var low = 0, high = exceptions.count
+      while low < high {
+        let middle = (low + high) / 2
+        let e = exceptions[middle]
+        if (e.cue, e.range.lowerBound) < (cue, range.upperBound) { low = middle + 1 } else { high = middle }
+      }
+      return low > 0 && exceptions[low - 1].cue == cue && furthestEnd[low - 1] > range.lowerBound
     }
     // One match per (start, cue, end), in that order.
     found.sort { ($0.start, $0.cue, $0.end) < ($1.start, $1.cue, $1.end) }
@@ -192,7 +248,7 @@ public struct CueMatcher: Sendable {
       let cueIndex = Int(f.cue)
       if let only = cueFilter, only != cueIndex { continue }
       let range = Int(f.start)..<Int(f.end)
-      if exceptions.contains(where: { $0.cue == f.cue && $0.range.overlaps(range) }) { continue }
+      if blocked(f.cue, range) { continue }
       matches.append(
         CueMatch(
           cue: cueIndex, signal: signals[cueIndex], weight: weights[cueIndex], tokens: range, sentence: Int(f.sentence))
@@ -268,12 +324,22 @@ extension CueMatcher {
     var termCount: Int32 = 0
     var patterns: [(cue: Int32, exception: Bool)] = []
 
-    mutating func term(_ text: String, in table: WritableKeyPath<Builder, [String: Int32]>) -> Int32 {
-      if let id = self[keyPath: table][text] { return id }
-      let id = termCount
-      termCount += 1
-      self[keyPath: table][text] = id
-      return id
+    enum TermKind { case exact, stem, prefix, suffix }
+
+    mutating func term(_ text: String, _ kind: TermKind) -> Int32 {
+      func lookup(_ table: inout [String: Int32], _ next: inout Int32) -> Int32 {
+        if let id = table[text] { return id }
+        let id = next
+        next += 1
+        table[text] = id
+        return id
+      }
+      switch kind {
+      case .exact: return lookup(&exacts, &termCount)
+      case .stem: return lookup(&stems, &termCount)
+      case .prefix: return lookup(&prefixes, &termCount)
+      case .suffix: return lookup(&suffixes, &termCount)
+      }
     }
 
     mutating func newNode() -> Int32 {
@@ -284,10 +350,10 @@ extension CueMatcher {
     mutating func child(_ node: Int32, _ test: PhrasePattern.Test) -> Int32 {
       let term: Int32
       switch test {
-      case .stem(let s): term = self.term(s, in: \.stems)
-      case .exact(let s): term = self.term(s, in: \.exacts)
-      case .prefix(let s): term = self.term(s, in: \.prefixes)
-      case .suffix(let s): term = self.term(s, in: \.suffixes)
+      case .stem(let s): term = self.term(s, .stem)
+      case .exact(let s): term = self.term(s, .exact)
+      case .prefix(let s): term = self.term(s, .prefix)
+      case .suffix(let s): term = self.term(s, .suffix)
       case .number:
         if nodes[Int(node)].number < 0 { nodes[Int(node)].number = newNode() }
         return nodes[Int(node)].number

@@ -45,48 +45,64 @@ public struct PhrasePattern: Sendable, Equatable {
   /// split exactly as answer text does.
   /// - Throws: ``PhraseError`` saying what is wrong (the loader adds the position).
   public static func compile(_ source: String, analyzer: TextAnalyzer) throws(PhraseError) -> [PhrasePattern] {
-    var phrases: [String] = []
-    var depth = 0
-    var current = ""
-    for character in source {
-      switch character {
-      case "(": depth += 1
-      case ")": depth -= 1
-      default: break
-      }
-      if depth < 0 { throw PhraseError("`)` without `(` in `\(source)`") }
-      if character == "|" && depth == 0 {
-        phrases.append(current)
-        current = ""
-      } else {
-        current.append(character)
-      }
-    }
-    if depth != 0 { throw PhraseError("`(` without `)` in `\(source)`") }
-    phrases.append(current)
+    let split = split(source, at: { $0 == UInt8(ascii: "|") })
+    if split.wentNegative { throw PhraseError("`)` without `(` in `\(source)`") }
+    if split.depth != 0 { throw PhraseError("`(` without `)` in `\(source)`") }
     var result: [PhrasePattern] = []
-    for phrase in phrases { result.append(try PhrasePattern(phrase, analyzer: analyzer)) }
+    for phrase in split.pieces { result.append(try PhrasePattern(String(phrase), analyzer: analyzer)) }
     return result
+  }
+
+  /// `text` cut at every character `isSeparator` accepts outside parentheses (the separators dropped), with
+  /// the nesting depth at the end and whether it ever went below zero.
+  ///
+  /// Characters are compared as characters: when every scalar of the text is a character of its own
+  /// (ASCII but a carriage return, Latin letters, common punctuation such as `…`), by scalars; otherwise
+  /// character by character.
+  static func split(_ text: String, at isSeparator: (UInt8) -> Bool) -> (
+    pieces: [Substring], depth: Int, wentNegative: Bool
+  ) {
+    let simple = text.unicodeScalars.allSatisfy { scalar in
+      let v = scalar.value
+      return (v < 0x300 && v != 0x0D) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+    }
+    if simple {
+      return split(text, text.unicodeScalars, ascii: { $0.isASCII ? UInt8($0.value) : nil }, at: isSeparator)
+    }
+    return split(
+      text, text, ascii: { $0.isASCII && $0.unicodeScalars.count == 1 ? $0.asciiValue : nil }, at: isSeparator)
+  }
+
+  private static func split<View: Collection>(
+    _ text: String, _ view: View, ascii: (View.Element) -> UInt8?, at isSeparator: (UInt8) -> Bool
+  ) -> (pieces: [Substring], depth: Int, wentNegative: Bool) where View.Index == String.Index {
+    var pieces: [Substring] = []
+    var depth = 0
+    var wentNegative = false
+    var start = view.startIndex
+    var i = view.startIndex
+    while i != view.endIndex {
+      let byte = ascii(view[i])
+      if byte == UInt8(ascii: "(") { depth += 1 }
+      if byte == UInt8(ascii: ")") { depth -= 1 }
+      if depth < 0 { wentNegative = true }
+      let next = view.index(after: i)
+      if let byte, depth == 0, isSeparator(byte) {
+        pieces.append(text[start..<i])
+        start = next
+      }
+      i = next
+    }
+    pieces.append(text[start..<view.endIndex])
+    return (pieces, depth, wentNegative)
   }
 
   /// Compiles one phrase (no top-level `|`).
   public init(_ source: String, analyzer: TextAnalyzer) throws(PhraseError) {
-    self.source = source.trimmingCharacters(in: .whitespaces)
+    self.source = Self.trimmed(source)
     var elements: [Element] = []
-    var parts: [String] = []
-    var depth = 0
-    var current = ""
-    for character in self.source {
-      if character == "(" { depth += 1 }
-      if character == ")" { depth -= 1 }
-      if (character == " " || character == "\t") && depth == 0 {
-        if !current.isEmpty { parts.append(current) }
-        current = ""
-      } else {
-        current.append(character)
-      }
-    }
-    if !current.isEmpty { parts.append(current) }
+    let parts = Self.split(self.source, at: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }).pieces
+      .filter { !$0.isEmpty }.map(String.init)
     guard !parts.isEmpty else { throw PhraseError("the phrase is empty (check for `||` or a trailing `|`)") }
     for part in parts {
       if part == "…" || part == "..." || part.hasPrefix("…") || part.hasPrefix("...") {
@@ -114,6 +130,15 @@ public struct PhrasePattern: Sendable, Equatable {
     if case .gap = elements.first { throw PhraseError("a phrase cannot start with a gap") }
     if case .gap = elements.last { throw PhraseError("a phrase cannot end with a gap") }
     self.elements = elements
+  }
+
+  /// `source` without leading and trailing white space (`CharacterSet.whitespaces`); Foundation is asked
+  /// only when an end is not plain ASCII.
+  static func trimmed(_ source: String) -> String {
+    guard let first = source.utf8.first, let last = source.utf8.last else { return source }
+    func plain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+    if plain(first) && plain(last) { return source }
+    return source.trimmingCharacters(in: .whitespaces)
   }
 
   private static func tests(_ word: String, analyzer: TextAnalyzer) throws(PhraseError) -> [Test] {

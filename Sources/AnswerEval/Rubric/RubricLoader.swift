@@ -92,7 +92,7 @@ public struct RubricLoader {
 
     let idValue = value("id")!
     let id = try idValue.string()
-    guard id.range(of: #"^[a-z0-9][a-z0-9._-]*$"#, options: .regularExpression) != nil else {
+    guard Self.isValidID(id) else {
       throw idValue.error("rubric id `\(id)` must be lowercase letters, digits, `.`, `_` or `-`")
     }
     let ctx = { (v: YAMLValue) -> YAMLValue in
@@ -159,6 +159,23 @@ public struct RubricLoader {
     if let v = value("criteria").map(ctx) { try mergeCriteria(v, into: &rubric) }
     try validate(rubric, criteria: value("criteria").map(ctx), root: ctx(root))
     return rubric
+  }
+
+  /// Whether `id` matches `^[a-z0-9][a-z0-9._-]*$` as a regular expression does (without compiling one):
+  /// `$` also matches before one line terminator at the very end.
+  static func isValidID(_ id: String) -> Bool {
+    var scalars = Substring(id).unicodeScalars
+    if scalars.last == "\n", scalars.dropLast().last == "\r" {
+      scalars = scalars.dropLast(2)
+    } else if let last = scalars.last,
+      ["\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(last)
+    {
+      scalars = scalars.dropLast()
+    }
+    guard let first = scalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first) else { return false }
+    return scalars.allSatisfy {
+      ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
+    }
   }
 
   private func levels(_ value: YAMLValue) throws -> [LevelBand] {

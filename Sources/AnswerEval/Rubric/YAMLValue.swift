@@ -9,7 +9,9 @@ struct YAMLValue {
   /// The rubric or pack id used in messages.
   var id: String
   /// Where the value sits, for messages: `criteria[2].weight`.
-  let path: String
+  /// Where the value sits (`criteria[2].weight`), worked out only when a message needs it.
+  var path: String { location?.description ?? "" }
+  private let location: Location?
 
   var line: Int { node.mark?.line ?? 0 }
   var column: Int { node.mark?.column ?? 0 }
@@ -29,14 +31,18 @@ struct YAMLValue {
     }
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text)
+      // The basic resolver leaves every scalar a string instead of matching it against the default rules'
+      // regular expressions (bool, int, float, null, timestamp) — for every mapping key, when Yams checks
+      // keys for duplicates. The loader reads scalars as text and parses numbers itself, and every key a
+      // rubric allows resolves to a string under both resolvers.
+      node = try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
       throw RubricError(yamlError: error, file: file, id: id)
     }
     guard let node else {
       throw RubricError(file: file, line: 1, column: 1, id: id, message: "the file is empty; see Rubrics/README.md")
     }
-    return YAMLValue(node: node, file: file, id: id, path: "")
+    return YAMLValue(node: node, file: file, id: id, location: nil)
   }
 
   /// Where the first anchor (`&name`) or alias (`*name`) of `text` is (1-based line and column in Unicode
@@ -70,7 +76,33 @@ struct YAMLValue {
     }
   }
 
-  private func at(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+  /// A value's place in the file as a chain of keys and indices.
+  private final class Location: CustomStringConvertible {
+    let parent: Location?
+    let key: String?
+    let index: Int
+
+    init(parent: Location?, key: String?, index: Int) {
+      self.parent = parent
+      self.key = key
+      self.index = index
+    }
+
+    var description: String {
+      let prefix = parent?.description ?? ""
+      guard let key else { return "\(prefix)[\(index)]" }
+      return prefix.isEmpty ? key : "\(prefix).\(key)"
+    }
+  }
+
+  private func at(_ key: String) -> Location { Location(parent: location, key: key, index: 0) }
+
+  private init(node: Node, file: String, id: String, location: Location?) {
+    self.node = node
+    self.file = file
+    self.id = id
+    self.location = location
+  }
 
   /// The entries of a mapping, in file order. Keys not in `allowed` are errors at the key's position,
   /// and keys in `required` must be present.
@@ -82,7 +114,7 @@ struct YAMLValue {
     var seen: Set<String> = []
     for (keyNode, valueNode) in mapping {
       let key = keyNode.scalar?.string ?? ""
-      let keyValue = YAMLValue(node: keyNode, file: file, id: id, path: at(key))
+      let keyValue = YAMLValue(node: keyNode, file: file, id: id, location: at(key))
       if !allowed.contains(key) {
         let suggestion = allowed.min { editDistance($0, key) < editDistance($1, key) } ?? ""
         let hint =
@@ -91,7 +123,7 @@ struct YAMLValue {
         throw keyValue.error("unknown key `\(at(key))`; \(hint)")
       }
       if !seen.insert(key).inserted { throw keyValue.error("duplicate key `\(at(key))`; keep one") }
-      entries.append((key, YAMLValue(node: valueNode, file: file, id: id, path: at(key))))
+      entries.append((key, YAMLValue(node: valueNode, file: file, id: id, location: at(key))))
     }
     for key in required where !seen.contains(key) {
       throw error("missing key `\(at(key))`; add it (see Rubrics/README.md)")
@@ -103,7 +135,9 @@ struct YAMLValue {
     guard case .sequence(let sequence) = node else {
       throw error("`\(path)` must be a list (lines starting with `- `)")
     }
-    return sequence.enumerated().map { YAMLValue(node: $1, file: file, id: id, path: "\(path)[\($0)]") }
+    return sequence.enumerated().map {
+      YAMLValue(node: $1, file: file, id: id, location: Location(parent: location, key: nil, index: $0))
+    }
   }
 
   func string() throws -> String {
