@@ -174,7 +174,7 @@ struct BatchCommand: ParsableCommand {
         if htmlIndex != nil { indexRows.append(Self.indexRow(outcome, index: htmlIndex!)) }
         if let error = outcome.error { display.message(error.line) }
         if !quiet { for warning in outcome.warnings { display.message(warning) } }
-        if let rendered = outcome.rendered { Output.write(rendered) }
+        if let rendered = outcome.rendered { Output.write(bytes: rendered) }
         display.update(progress)
       }
     } catch {

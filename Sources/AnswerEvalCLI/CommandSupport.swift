@@ -39,6 +39,10 @@ enum Output {
   static func write(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
   }
+
+  static func write(bytes: [UInt8]) {
+    FileHandle.standardOutput.write(Data(bytes))
+  }
 }
 
 /// Options every command that reads answers shares.

@@ -43,7 +43,7 @@ public struct NormalizedText: Sendable {
   }
 
   /// The normalized text as a string.
-  public var string: String { String(decoding: units, as: UTF16.self) }
+  public var string: String { units.string(0..<units.count) }
 
   /// The normalized units of a source range.
   public func unitRange(ofSource range: Range<Int>) -> Range<Int> {

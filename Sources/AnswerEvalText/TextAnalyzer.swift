@@ -29,16 +29,36 @@ public final class TextAnalyzer {
   public func analyze(bytes: [UInt8], source: String, lossy: Bool = false) throws(TextError) -> (
     text: AnalyzedText, decoded: TextDecoder.Decoded
   ) {
+    var clock = NoStageClock()
+    return try analyze(bytes: bytes, source: source, lossy: lossy, clock: &clock)
+  }
+
+  /// ``analyze(bytes:source:lossy:)``, telling `clock` as each stage ends (decode, structure, normalize,
+  /// tokenize).
+  public func analyze<Clock: StageClock>(
+    bytes: [UInt8], source: String, lossy: Bool = false, clock: inout Clock
+  ) throws(TextError) -> (text: AnalyzedText, decoded: TextDecoder.Decoded) {
     let decoded = try TextDecoder.decode(bytes, source: source, lossy: lossy)
-    return (try analyze(decoded.text, source: source), decoded)
+    clock.lap(.decode)
+    return (try analyze(decoded.text, source: source, clock: &clock), decoded)
   }
 
   /// Analyzes a string (already decoded, without a byte-order mark).
   /// - Complexity: O(n) in the length of the text.
   public func analyze(_ text: String, source: String) throws(TextError) -> AnalyzedText {
+    var clock = NoStageClock()
+    return try analyze(text, source: source, clock: &clock)
+  }
+
+  /// ``analyze(_:source:)``, telling `clock` as each stage ends (structure, normalize, tokenize).
+  public func analyze<Clock: StageClock>(_ text: String, source: String, clock: inout Clock) throws(TextError)
+    -> AnalyzedText
+  {
     let utf16 = Array(text.utf16)
     let structure = MarkdownStructure(parsing: utf16)
+    clock.lap(.structure)
     let normalized = try NormalizedText(folding: structure.masked)
+    clock.lap(.normalize)
     var sentences: [Sentence] = []
     var tokens: [Token] = []
     try structure.masked.withUnsafeBufferPointer { (masked) throws(TextError) in
@@ -51,9 +71,11 @@ public final class TextAnalyzer {
         sentences[index].tokens = first..<tokens.count
       }
     }
-    return AnalyzedText(
+    let analyzed = AnalyzedText(
       source: source, text: text, utf16: utf16, structure: structure, normalized: normalized, tokens: tokens,
       sentences: sentences)
+    clock.lap(.tokenize)
+    return analyzed
   }
 
   // MARK: Sentences
@@ -116,8 +138,7 @@ public final class TextAnalyzer {
         tokens.append(
           Token(
             kind: .word, range: splitAt..<end,
-            normalized: String(
-              decoding: normalized.units[(units.lowerBound + split)..<units.upperBound], as: UTF16.self),
+            normalized: normalized.units.string((units.lowerBound + split)..<units.upperBound),
             glued: true, sentence: sentence))
         return
       }

@@ -108,7 +108,7 @@ public enum TextDecoder {
       let (line, column) = place(before: units.count)
       throw TextError.invalidUTF16(source: source, byteOffset: i, line: line, column: column)
     }
-    let text = String(decoding: units, as: UTF16.self)
+    let text = units.string(0..<units.count)
     try rejectBinary(text, source: source)
     return Decoded(text: text, encoding: littleEndian ? .utf16LE : .utf16BE, hadByteOrderMark: bom, replacements: 0)
   }

@@ -1,8 +1,84 @@
 extension Array where Element == UInt16 {
-  /// The string of `range`, decoded from contiguous storage (the fast path; decoding an `ArraySlice`
-  /// generically costs several times more).
+  /// The string of `range`, decoded from contiguous storage.
   @inline(__always)
   func string(_ range: Range<Int>) -> String {
-    withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
+    withUnsafeBufferPointer { String(utf16: UnsafeBufferPointer(rebasing: $0[range])) }
+  }
+}
+
+extension String {
+  /// The string of UTF-16 `units`: the same as `String(decoding: units, as: UTF16.self)` (an unpaired
+  /// surrogate becomes U+FFFD), several times faster. The standard library transcodes UTF-16 through a
+  /// generic scalar parser; this counts the UTF-8 length, then writes the bytes straight into the string's
+  /// storage.
+  ///
+  /// ```swift
+  /// String(utf16: buffer)   // "naïve 👩🏽‍💻"
+  /// ```
+  /// - Complexity: O(n).
+  public init(utf16 units: UnsafeBufferPointer<UInt16>) {
+    let n = units.count
+    var length = 0
+    var ascii = true
+    var i = 0
+    while i < n {
+      let u = units[i]
+      if u < 0x80 {
+        length += 1
+      } else {
+        ascii = false
+        if u < 0x800 {
+          length += 2
+        } else if u & 0xFC00 == 0xD800, i + 1 < n, units[i + 1] & 0xFC00 == 0xDC00 {
+          length += 4
+          i += 1
+        } else {
+          length += 3  // a BMP character, or U+FFFD for an unpaired surrogate
+        }
+      }
+      i += 1
+    }
+    if length == 0 {
+      self = ""
+      return
+    }
+    if ascii {
+      self = String(unsafeUninitializedCapacity: length) { out in
+        for k in 0..<n { out[k] = UInt8(truncatingIfNeeded: units[k]) }
+        return length
+      }
+      return
+    }
+    self = String(unsafeUninitializedCapacity: length) { out in
+      var o = 0
+      var i = 0
+      while i < n {
+        let u = units[i]
+        if u < 0x80 {
+          out[o] = UInt8(truncatingIfNeeded: u)
+          o += 1
+        } else if u < 0x800 {
+          out[o] = UInt8(truncatingIfNeeded: 0xC0 | (u >> 6))
+          out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F))
+          o += 2
+        } else if u & 0xFC00 == 0xD800, i + 1 < n, units[i + 1] & 0xFC00 == 0xDC00 {
+          let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
+          out[o] = UInt8(truncatingIfNeeded: 0xF0 | (scalar >> 18))
+          out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 12) & 0x3F))
+          out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F))
+          out[o + 3] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
+          o += 4
+          i += 1
+        } else {
+          let v: UInt16 = u & 0xF800 == 0xD800 ? 0xFFFD : u
+          out[o] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+          out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+          out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+          o += 3
+        }
+        i += 1
+      }
+      return o
+    }
   }
 }

@@ -10,6 +10,7 @@
 #include <unicode/uclean.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
+#include <unicode/ustring.h>
 #include <unicode/utf16.h>
 #include <unicode/uvernum.h>
 
@@ -193,4 +194,98 @@ double cicu_spellout_parse(cicu_spellout *parser, const uint16_t *text, int32_t 
   }
   *consumed = position;
   return value;
+}
+
+/* ---- the ICU floor -------------------------------------------------------------------------------- */
+
+struct cicu_floor {
+  UBreakIterator *words;
+  UBreakIterator *sentences;
+  UChar *text;
+  UChar *folded;
+  int32_t capacity;
+};
+
+cicu_floor *cicu_floor_open(const char *locale, int32_t *status) {
+  if (*status > U_ZERO_ERROR) return NULL;
+  cicu_floor *floor = calloc(1, sizeof *floor);
+  if (floor == NULL) {
+    *status = U_MEMORY_ALLOCATION_ERROR;
+    return NULL;
+  }
+  UErrorCode code = U_ZERO_ERROR;
+  floor->words = ubrk_open(UBRK_WORD, locale, NULL, 0, &code);
+  floor->sentences = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &code);
+  if (U_FAILURE(code)) {
+    *status = code;
+    cicu_floor_close(floor);
+    return NULL;
+  }
+  return floor;
+}
+
+void cicu_floor_close(cicu_floor *floor) {
+  if (floor == NULL) return;
+  if (floor->words != NULL) ubrk_close(floor->words);
+  if (floor->sentences != NULL) ubrk_close(floor->sentences);
+  free(floor->text);
+  free(floor->folded);
+  free(floor);
+}
+
+/* Grows both buffers to hold at least `units` UTF-16 units. */
+static int cicu_floor_reserve(cicu_floor *floor, int32_t units) {
+  if (units <= floor->capacity) return 1;
+  int32_t capacity = units + units / 2 + 64;
+  UChar *text = realloc(floor->text, sizeof(UChar) * (size_t)capacity);
+  if (text == NULL) return 0;
+  floor->text = text;
+  UChar *folded = realloc(floor->folded, sizeof(UChar) * (size_t)capacity);
+  if (folded == NULL) return 0;
+  floor->folded = folded;
+  floor->capacity = capacity;
+  return 1;
+}
+
+int64_t cicu_floor_run(cicu_floor *floor, const char *bytes, int32_t length, int32_t *status) {
+  if (*status > U_ZERO_ERROR) return 0;
+  UErrorCode code = U_ZERO_ERROR;
+  /* UTF-8 never takes fewer bytes than UTF-16 takes units. */
+  if (!cicu_floor_reserve(floor, length + 1)) {
+    *status = U_MEMORY_ALLOCATION_ERROR;
+    return 0;
+  }
+  int32_t units = 0;
+  u_strFromUTF8(floor->text, floor->capacity, &units, bytes, length, &code);
+  const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&code);
+  if (U_FAILURE(code)) {
+    *status = code;
+    return 0;
+  }
+  int32_t folded = unorm2_normalize(normalizer, floor->text, units, floor->folded, floor->capacity, &code);
+  if (code == U_BUFFER_OVERFLOW_ERROR) {
+    code = U_ZERO_ERROR;
+    if (!cicu_floor_reserve(floor, folded + 1)) {
+      *status = U_MEMORY_ALLOCATION_ERROR;
+      return 0;
+    }
+    u_strFromUTF8(floor->text, floor->capacity, &units, bytes, length, &code);
+    folded = unorm2_normalize(normalizer, floor->text, units, floor->folded, floor->capacity, &code);
+  }
+  int64_t result = folded > 0 ? floor->folded[folded - 1] : 0;
+  ubrk_setText(floor->words, floor->text, units, &code);
+  ubrk_setText(floor->sentences, floor->text, units, &code);
+  if (U_FAILURE(code)) {
+    *status = code;
+    return 0;
+  }
+  for (int32_t end = ubrk_next(floor->words); end != UBRK_DONE; end = ubrk_next(floor->words)) {
+    result += 1 + ubrk_getRuleStatus(floor->words);
+  }
+  for (int32_t end = ubrk_next(floor->sentences); end != UBRK_DONE; end = ubrk_next(floor->sentences)) {
+    result += 1;
+  }
+  ubrk_setText(floor->words, NULL, 0, &code);
+  ubrk_setText(floor->sentences, NULL, 0, &code);
+  return result;
 }

@@ -34,7 +34,7 @@ import Testing
     var options = BatchRunner.Options(roots: [dir.path("in")])
     options.format = .jsonl
     let (_, outcomes) = try run(options)
-    let line = try #require(outcomes.first?.rendered)
+    let line = String(decoding: try #require(outcomes.first?.rendered), as: UTF8.self)
     #expect(line.hasSuffix("}\n") && line.filter { $0 == "\n" }.count == 1)
     #expect(line.contains("\"path\":\"\(dir.path("in/a.md"))\""))
   }

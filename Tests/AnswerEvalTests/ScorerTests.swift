@@ -1,6 +1,7 @@
-import AnswerEval
 import AnswerEvalText
 import Testing
+
+@testable import AnswerEval
 
 @Suite struct ScorerTests {
   func grade(_ text: String) throws -> Report {
@@ -39,5 +40,33 @@ import Testing
     let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
     #expect(error.line == 6 && error.column == 10)
     #expect(error.message == "`cap` limits the total when a mistake is found; only pitfall criteria take it")
+  }
+
+  /// What `excerpt` must equal: the text split into characters at line breaks, joined with spaces, cut at
+  /// 80 characters.
+  func referenceExcerpt(_ text: String) -> String {
+    let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    return flat.count <= 80 ? flat : String(flat.prefix(79)) + "…"
+  }
+
+  @Test func excerptSameAsSplittingIntoCharacters() {
+    let pieces = [
+      "We cut p95 latency", "\n", "\n\n", "\r\n", "\r", " ", "naïve café", "“quoted” — dash…", "\u{301}", "e\u{301}",
+      "👩🏽‍💻", "‼\u{200D}🚀", "\u{85}", "\u{2028}", "我们把延迟降低了", "\t", "x",
+    ]
+    var seed: UInt64 = 7
+    for _ in 0..<3000 {
+      var text = ""
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      for _ in 0..<Int(seed >> 60) * 3 {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += pieces[Int(seed >> 33) % pieces.count]
+      }
+      #expect(Scorer.excerpt(text) == referenceExcerpt(text), "\(text.debugDescription)")
+    }
+    let long = String(repeating: "a", count: 79) + "e\u{301}" + String(repeating: "b", count: 10)
+    #expect(Scorer.excerpt(long) == referenceExcerpt(long))
+    #expect(Scorer.excerpt(String(repeating: "x", count: 80)) == String(repeating: "x", count: 80))
+    #expect(Scorer.excerpt(String(repeating: "x", count: 81)) == String(repeating: "x", count: 79) + "…")
   }
 }

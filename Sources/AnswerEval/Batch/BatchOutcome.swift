@@ -10,8 +10,8 @@ public struct BatchOutcome: Sendable {
   public var error: Diagnostic?
   /// Warnings for standard error (`--lossy` replacements).
   public var warnings: [String]
-  /// The report in the batch's format, for standard output, when there is no output folder.
-  public var rendered: String?
+  /// The report in the batch's format (UTF-8), for standard output, when there is no output folder.
+  public var rendered: [UInt8]?
   /// Its row of the `--html-index` page (only when asked for): lean — feedback is kept only for the
   /// missing elements the index lists.
   public var indexRow: BatchIndex.Row?
@@ -20,7 +20,7 @@ public struct BatchOutcome: Sendable {
 
   public init(
     row: SummaryRow, findings: SummaryAggregates.Findings = .init(), error: Diagnostic? = nil,
-    warnings: [String] = [], rendered: String? = nil
+    warnings: [String] = [], rendered: [UInt8]? = nil
   ) {
     self.row = row
     self.findings = findings
@@ -55,7 +55,7 @@ public struct BatchOutcome: Sendable {
       let selection = RubricSelection(frontMatter: text.structure.frontMatter, requested: options.rubric)
       rubric = selection.name
       let report = grader.grade(text, rubric: try RubricLibrary.shared.compiled(selection.name))
-      let rendered = try options.format.render(report)
+      let rendered = try options.format.renderBytes(report)
       var outcome = BatchOutcome(
         row: SummaryRow(graded: report, path: entry.path, rubric: rubric), findings: .init(report))
       if options.htmlIndex {
@@ -64,7 +64,7 @@ public struct BatchOutcome: Sendable {
         outcome.indexRow = row
       }
       if let output {
-        try output.write(Array(rendered.utf8), to: reportPath)
+        try output.write(rendered, to: reportPath)
         outcome.reportFile = output.displayPath(reportPath)
       } else {
         outcome.rendered = rendered

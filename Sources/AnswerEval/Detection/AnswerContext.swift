@@ -23,13 +23,24 @@ public final class AnswerContext {
 
   /// The matches in the whole answer whose cue belongs to a pack for `detector`, in text order.
   public func matches(detector: String) -> [CueMatch] {
-    matches.filter { rubric.packDetector(ofCue: $0.cue) == detector }
+    if let cached = matchesByDetector[detector] { return cached }
+    let selected = matches.filter { rubric.packDetector(ofCue: $0.cue) == detector }
+    matchesByDetector[detector] = selected
+    return selected
   }
 
   /// The matches in sentence `index` whose cue belongs to a pack for `detector`.
   public func matches(inSentence index: Int, detector: String) -> [CueMatch] {
-    matchesBySentence[index].filter { rubric.packDetector(ofCue: $0.cue) == detector }
+    if let cached = sentenceMatchesByDetector[detector] { return cached[index] }
+    var bySentence = [[CueMatch]](repeating: [], count: text.sentences.count)
+    for match in matches(detector: detector) { bySentence[match.sentence].append(match) }
+    sentenceMatchesByDetector[detector] = bySentence
+    return bySentence[index]
   }
+
+  /// Detectors ask for the same selections many times (every sentence, every criterion): each is made once.
+  private var matchesByDetector: [String: [CueMatch]] = [:]
+  private var sentenceMatchesByDetector: [String: [[CueMatch]]] = [:]
 
   /// Per-sentence grammar features (person, tense, mood).
   public private(set) lazy var features: [SentenceFeatures] = SentenceFeatures.compute(self)

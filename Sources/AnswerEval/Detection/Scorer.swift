@@ -62,7 +62,38 @@ public enum Scorer {
 
   /// At most 80 characters of `text` on one line, with an ellipsis when cut.
   static func excerpt(_ text: String) -> String {
+    if let short = excerptOfSimpleText(text) { return short }
     let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     return flat.count <= 80 ? flat : String(flat.prefix(79)) + "…"
+  }
+
+  /// ``excerpt(_:)`` without splitting the whole text into characters, when the text up to where the
+  /// excerpt ends is made of characters that are always one grapheme each (below U+0300 but a carriage
+  /// return, or common punctuation such as quotes and dashes); nil otherwise.
+  static func excerptOfSimpleText(_ text: String) -> String? {
+    var kept: [Unicode.Scalar] = []
+    kept.reserveCapacity(81)
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      guard (v < 0x300 && v != 0x0D) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) else {
+        return nil
+      }
+      if v == 0x0A {
+        pendingSpace = !kept.isEmpty
+        continue
+      }
+      if pendingSpace {
+        kept.append(" ")
+        pendingSpace = false
+      }
+      kept.append(scalar)
+      if kept.count > 80 { break }
+    }
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(kept.count * 3 + 3)
+    for scalar in kept.count <= 80 ? kept[...] : kept[..<79] { utf8.append(contentsOf: UTF8.encode(scalar)!) }
+    if kept.count > 80 { utf8.append(contentsOf: [0xE2, 0x80, 0xA6]) }  // …
+    return String(decoding: utf8, as: UTF8.self)
   }
 }

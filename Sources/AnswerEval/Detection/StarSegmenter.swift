@@ -145,17 +145,36 @@ public enum StarSegmenter {
     return (0..<n).map { i in
       let f = features[i]
       let position = n == 1 ? 0.5 : Double(i) / Double(n - 1)
-      var cue: [Label: Double] = [:]
+      // Cue weight per label, in `order`.
+      var cue = (0.0, 0.0, 0.0, 0.0, 0.0)
+      var anyCue = false
       var intro = 0.0
       for match in context.matches(inSentence: i, detector: "star") {
-        if let label = Label(rawValue: match.signal) { cue[label, default: 0] += match.weight }
+        if let label = Label(rawValue: match.signal) {
+          anyCue = true
+          switch label {
+          case .situation: cue.0 += match.weight
+          case .task: cue.1 += match.weight
+          case .action: cue.2 += match.weight
+          case .result: cue.3 += match.weight
+          case .reflection: cue.4 += match.weight
+          }
+        }
         if match.signal == "none" { intro += match.weight }
       }
-      func c(_ label: Label) -> Double { min(cue[label] ?? 0, 3) }
+      func c(_ label: Label) -> Double {
+        switch label {
+        case .situation: min(cue.0, 3)
+        case .task: min(cue.1, 3)
+        case .action: min(cue.2, 3)
+        case .result: min(cue.3, 3)
+        case .reflection: min(cue.4, 3)
+        }
+      }
       let story = (f.past > 0 ? 1.0 : 0) + (f.firstPerson > 0 ? 0.5 : 0)
       let offStory = (f.advice ? 1.5 : 0) + (f.definition ? 1.5 : 0) + (f.hypothetical && f.past == 0 ? 1.0 : 0)
       // A sentence with no cue, no person, no tense and no number belongs to no section.
-      let silent = cue.isEmpty && story == 0 && f.numbers == 0 ? 0.8 : 0
+      let silent = !anyCue && story == 0 && f.numbers == 0 ? 0.8 : 0
       var s = [Double](repeating: 0, count: 6)
       s[0] = 0.2 + intro + offStory + silent - 0.6 * story
       s[1] = 1.5 * c(.situation) + (position <= 0.35 ? 0.5 : -0.3) + 0.2 * story
@@ -183,43 +202,49 @@ public enum StarSegmenter {
     let n = scores.count
     guard n > 0 else { return [] }
     let forbidden = excluding.reduce(0) { $0 | 1 << order.firstIndex(of: $1)! }
-    // State index = (label * 6 + last) * 32 + mask; label 0 is "no section", last 0 is "none yet".
-    func index(_ label: Int, _ last: Int, _ mask: Int) -> Int { (label * 6 + last) * 32 + mask }
-    let stateCount = 6 * 6 * 32
+    let viterbi = Viterbi.shared
+    let stateCount = viterbi.raw.count
+    // best[state]: the best score of a labelling of sentences 0...i ending in `state` (compact numbering).
     var best = [Double](repeating: -.infinity, count: stateCount)
-    var back = [[Int32]](repeating: [Int32](repeating: -1, count: stateCount), count: n)
+    var next = best
+    var back = [Int16](repeating: -1, count: n * stateCount)
     for label in 0..<6 where label == 0 || forbidden & (1 << (label - 1)) == 0 {
-      best[index(label, label, forbidden | (label == 0 ? 0 : 1 << (label - 1)))] = scores[0][label]
+      let raw = Viterbi.index(label, label, forbidden | (label == 0 ? 0 : 1 << (label - 1)))
+      best[Int(viterbi.compact[raw])] = scores[0][label]
     }
-    for i in 1..<n {
-      var next = [Double](repeating: -.infinity, count: stateCount)
-      for state in 0..<stateCount where best[state] > -.infinity {
-        let label = state / 192, last = (state / 32) % 6, mask = state % 32
-        for to in 0..<6 {
-          var newMask = mask
-          var newLast = last
-          var cost = 0.0
-          if to != label && to != 0 {
-            if mask & (1 << (to - 1)) != 0 { continue }  // a section appears once
-            newMask |= 1 << (to - 1)
-            newLast = to
-            if last != 0 && to < last { cost -= backStep }
-          }
-          let value = best[state] + cost + scores[i][to]
-          let target = index(to, newLast, newMask)
-          if value > next[target] {
-            next[target] = value
-            back[i][target] = Int32(state)
+    viterbi.target.withUnsafeBufferPointer { targets in
+      viterbi.cost.withUnsafeBufferPointer { costs in
+        back.withUnsafeMutableBufferPointer { back in
+          for i in 1..<n {
+            let row = scores[i]
+            best.withUnsafeBufferPointer { best in
+              next.withUnsafeMutableBufferPointer { next in
+                for k in 0..<stateCount { next[k] = -.infinity }
+                // In the order of the raw state index, so that ties go to the same state as always.
+                for state in 0..<stateCount where best[state] > -.infinity {
+                  for to in 0..<6 {
+                    let target = Int(targets[state * 6 + to])
+                    if target < 0 { continue }  // a section appears once
+                    let value = best[state] + costs[state * 6 + to] + row[to]
+                    if value > next[target] {
+                      next[target] = value
+                      back[i * stateCount + target] = Int16(state)
+                    }
+                  }
+                }
+              }
+            }
+            swap(&best, &next)
           }
         }
       }
-      best = next
     }
-    var state = (0..<stateCount).max { best[$0] < best[$1] }!
+    var state = 0
+    for k in 1..<stateCount where best[k] > best[state] { state = k }
     var path = [Int](repeating: 0, count: n)
     for i in stride(from: n - 1, through: 0, by: -1) {
-      path[i] = state / 192
-      if i > 0 { state = Int(back[i][state]) }
+      path[i] = viterbi.raw[state] / 192
+      if i > 0 { state = Int(back[i * stateCount + state]) }
     }
     var sections: [StarSegmentation.Section] = []
     var i = 0
@@ -239,6 +264,62 @@ public enum StarSegmenter {
       i = j
     }
     return sections
+  }
+
+  /// The decoder's states and moves, worked out once. A raw state is (label * 6 + last) * 32 + mask: the
+  /// current label (0: no section), the last section label (0: none yet) and the set of labels used. Only
+  /// the 192 states a labelling can reach are numbered (in raw order): a section's label is its last one
+  /// and is used; outside a section the last label is used, or there is none yet.
+  struct Viterbi {
+    static let shared = Viterbi()
+
+    static func index(_ label: Int, _ last: Int, _ mask: Int) -> Int { (label * 6 + last) * 32 + mask }
+
+    /// Compact state → raw state, and raw → compact (-1: unreachable).
+    let raw: [Int]
+    let compact: [Int16]
+    /// For compact state s and next label `to`: the compact target (-1: `to` was used before) and the cost.
+    let target: [Int16]
+    let cost: [Double]
+
+    init() {
+      var raw: [Int] = []
+      var compact = [Int16](repeating: -1, count: 6 * 6 * 32)
+      for state in 0..<(6 * 6 * 32) {
+        let label = state / 192, last = (state / 32) % 6, mask = state % 32
+        let reachable =
+          label > 0 ? last == label && mask & (1 << (label - 1)) != 0 : last == 0 || mask & (1 << (last - 1)) != 0
+        if reachable {
+          compact[state] = Int16(raw.count)
+          raw.append(state)
+        }
+      }
+      var target: [Int16] = [], cost: [Double] = []
+      for state in raw {
+        let label = state / 192, last = (state / 32) % 6, mask = state % 32
+        for to in 0..<6 {
+          var newMask = mask
+          var newLast = last
+          var c = 0.0
+          if to != label && to != 0 {
+            if mask & (1 << (to - 1)) != 0 {
+              target.append(-1)
+              cost.append(0)
+              continue
+            }
+            newMask |= 1 << (to - 1)
+            newLast = to
+            if last != 0 && to < last { c -= StarSegmenter.backStep }
+          }
+          target.append(compact[Self.index(to, newLast, newMask)])
+          cost.append(c)
+        }
+      }
+      self.raw = raw
+      self.compact = compact
+      self.target = target
+      self.cost = cost
+    }
   }
 
   // MARK: Spans

@@ -59,36 +59,43 @@ public struct GibberishDetector: Detector {
   public func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding {
     let text = context.text
     let maxConsonants = Int(criterion.number("max_consonants", default: 6))
-    var function: Set<Int> = [], foreign: Set<Int> = [], junk: Set<Int> = []
+    // Per token: inside a function-word, foreign-word or junk match.
+    let count = text.tokens.count
+    var function = [Bool](repeating: false, count: count), foreign = function, junk = function
     for match in context.matches(detector: Self.descriptor.id) {
       switch match.signal {
-      case "function": function.formUnion(match.tokens)
-      case "foreign": foreign.formUnion(match.tokens)
-      case "lorem", "keyboard": junk.formUnion(match.tokens)
+      case "function": for i in match.tokens { function[i] = true }
+      case "foreign": for i in match.tokens { foreign[i] = true }
+      case "lorem", "keyboard": for i in match.tokens { junk[i] = true }
       default: break
       }
     }
+    var wordLike: [Int] = []
+    var words = 0
     var previous: String?
-    for (index, token) in text.tokens.enumerated() where token.isWordLike {
+    for index in text.tokens.indices {
+      let token = text.tokens[index]
+      if token.kind == .word { words += 1 }
+      guard token.isWordLike else { continue }
+      wordLike.append(index)
       if token.normalized == previous || Self.implausible(token, in: text, maxConsonants: maxConsonants) {
-        junk.insert(index)
+        junk[index] = true
       }
       previous = token.normalized
     }
-    let wordLike = text.tokens.indices.filter { text.tokens[$0].isWordLike }
-    let words = text.tokens.filter { $0.kind == .word }.count
     guard let first = text.sentences.first, let last = text.sentences.last else {
       return Finding(detected: false, score: 1, outcome: .missing)
     }
     let whole = first.range.lowerBound..<last.range.upperBound
-    let junkTokens = wordLike.filter { junk.contains($0) }
+    let junkTokens = wordLike.filter { junk[$0] }
     let found = FeedbackTemplate.quoted(
       junkTokens.isEmpty ? [text.string(first.range)] : junkTokens.map { text.string(text.tokens[$0].range) })
     let junkShare = wordLike.isEmpty ? 1 : Double(junkTokens.count) / Double(wordLike.count)
     let minFunction = criterion.number("min_function_share", default: 0.06)
     let fewFunctionWords =
       Double(words) >= criterion.number("min_words", default: 8)
-      && Double(function.count) < minFunction * Double(words) && Double(foreign.count) < minFunction * Double(words)
+      && Double(function.count(where: { $0 })) < minFunction * Double(words)
+      && Double(foreign.count(where: { $0 })) < minFunction * Double(words)
     let values = ["count": "\(junkTokens.count)", "found": found, "value": "\(Int((junkShare * 100).rounded()))%"]
     if junkShare >= criterion.number("junk_share", default: 0.3) || fewFunctionWords {
       return Finding(detected: true, score: 0, outcome: .present, evidence: [whole], values: values)
@@ -96,7 +103,7 @@ public struct GibberishDetector: Detector {
     let sentenceShare = criterion.number("sentence_junk_share", default: 0.5)
     let junkSentences = text.sentences.filter { sentence in
       let tokens = sentence.tokens.filter { text.tokens[$0].isWordLike }
-      return tokens.count >= 3 && Double(tokens.filter(junk.contains).count) >= sentenceShare * Double(tokens.count)
+      return tokens.count >= 3 && Double(tokens.count(where: { junk[$0] })) >= sentenceShare * Double(tokens.count)
     }
     guard !junkSentences.isEmpty else { return Finding(detected: false, score: 1, outcome: .missing) }
     return Finding(
@@ -108,6 +115,7 @@ public struct GibberishDetector: Detector {
   /// a row. Acronyms (written in capitals), words with digits and non-Latin words are never implausible.
   static func implausible(_ token: Token, in text: AnalyzedText, maxConsonants: Int) -> Bool {
     guard token.kind == .word else { return false }
+    if let ascii = implausibleASCII(token, in: text, maxConsonants: maxConsonants) { return ascii }
     let original = text.string(token.range).unicodeScalars
     if original.count >= 2, original.allSatisfy({ $0.properties.isUppercase || !$0.properties.isAlphabetic }) {
       return false
@@ -117,7 +125,57 @@ public struct GibberishDetector: Detector {
       letters.allSatisfy({ $0.value < 0x250 })
     else { return false }
     let vowels = "aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüýÿāăąēĕėęěīĭįıōŏőūŭůűų".unicodeScalars
-    func isVowel(_ s: Unicode.Scalar) -> Bool { vowels.contains(s) }
+    return letters.map(\.value).withUnsafeBufferPointer {
+      implausible(letters: $0, isVowel: { vowels.contains(Unicode.Scalar($0)!) }, maxConsonants: maxConsonants)
+    }
+  }
+
+  /// ``implausible(_:in:maxConsonants:)`` for the common case of a word that is ASCII in the text and
+  /// normalized (nil otherwise), without building strings or asking for Unicode properties: in ASCII,
+  /// capitals are A–Z, letters A–Z and a–z, and digits the only numeric characters.
+  static func implausibleASCII(_ token: Token, in text: AnalyzedText, maxConsonants: Int) -> Bool? {
+    var hasLowercase = false
+    for i in token.range {
+      let u = text.utf16[i]
+      if u >= 0x80 { return nil }
+      if u >= 0x61 && u <= 0x7A { hasLowercase = true }
+    }
+    if token.range.count >= 2 && !hasLowercase { return false }  // an acronym
+    let utf8 = token.normalized.utf8
+    return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { buffer -> Bool? in
+      var count = 0
+      for byte in utf8 {
+        if byte >= 0x80 { return nil }
+        if byte >= 0x30 && byte <= 0x39 { return false }  // a digit
+        if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+          buffer[count] = UInt32(byte)
+          count += 1
+        }
+      }
+      guard count >= 3 else { return false }
+      return implausible(
+        letters: UnsafeBufferPointer(rebasing: buffer[..<count]), isVowel: isASCIIVowel, maxConsonants: maxConsonants)
+    }
+  }
+
+  @inline(__always)
+  static func isASCIIVowel(_ c: UInt32) -> Bool {
+    c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79  // a e i o u y
+  }
+
+  /// t, c, s, p, g, w: the first letter of th, ch, sh, ph, gh, wh, ck.
+  @inline(__always)
+  static func isDigraphStart(_ c: UInt32) -> Bool {
+    switch c {
+    case 0x74, 0x63, 0x73, 0x70, 0x67, 0x77: true
+    default: false
+    }
+  }
+
+  /// The letter rules over a word's letters (Unicode scalar values).
+  static func implausible(letters: UnsafeBufferPointer<UInt32>, isVowel: (UInt32) -> Bool, maxConsonants: Int)
+    -> Bool
+  {
     if !letters.contains(where: isVowel) { return true }
     var run = 0, repeats = 1
     var i = 0
@@ -133,9 +191,9 @@ public struct GibberishDetector: Detector {
       } else {
         run += 1
         if run >= maxConsonants { return true }
-        if i + 1 < letters.count, "hk".unicodeScalars.contains(letters[i + 1]),
-          "tcspgw".unicodeScalars.contains(letters[i]), !(letters[i + 1] == "k" && letters[i] != "c")
-        {
+        // h, k after t, c, s, p, g, w
+        let next = i + 1 < letters.count ? letters[i + 1] : 0
+        if next == 0x68 || next == 0x6B, isDigraphStart(letters[i]), !(next == 0x6B && letters[i] != 0x63) {
           i += 1  // th, ch, sh, ph, gh, wh, ck: one sound
         }
       }

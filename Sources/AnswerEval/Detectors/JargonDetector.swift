@@ -92,9 +92,21 @@ public struct JargonDetector: Detector {
   /// A word written in two or more capital letters, optionally followed by a plural "s": "SLO", "KPIs".
   static func isAcronym(_ token: Token, in text: AnalyzedText) -> Bool {
     guard token.kind == .word else { return false }
+    if let ascii = isASCIIAcronym(token.range, in: text.utf16) { return ascii }
     var letters = Array(text.string(token.range).unicodeScalars)
     if letters.count > 2, letters.last == "s" { letters.removeLast() }
     return letters.count >= 2
       && letters.allSatisfy { $0.properties.isUppercase && $0.properties.isAlphabetic }
+  }
+
+  /// ``isAcronym(_:in:)`` for a word that is ASCII in the text (nil otherwise), without building a string:
+  /// in ASCII, the uppercase letters are A–Z.
+  static func isASCIIAcronym(_ range: Range<Int>, in utf16: [UInt16]) -> Bool? {
+    var end = range.upperBound
+    for i in range where utf16[i] >= 0x80 { return nil }
+    if range.count > 2, utf16[end - 1] == 0x73 { end -= 1 }
+    guard end - range.lowerBound >= 2 else { return false }
+    for i in range.lowerBound..<end where !(utf16[i] >= 0x41 && utf16[i] <= 0x5A) { return false }
+    return true
   }
 }

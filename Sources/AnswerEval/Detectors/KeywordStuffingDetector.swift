@@ -100,11 +100,16 @@ public struct KeywordStuffingDetector: Detector {
       }
       var start = sentence.tokens.lowerBound
       for index in sentence.tokens.lowerBound...sentence.tokens.upperBound {
-        let separator = index < sentence.tokens.upperBound && [",", ";", ":"].contains(text.tokens[index].normalized)
+        let separator = index < sentence.tokens.upperBound && isSeparator(text.tokens[index].normalized)
         guard separator || index == sentence.tokens.upperBound else { continue }
-        let wordLike = (start..<index).filter { text.tokens[$0].isWordLike }
-        let words = wordLike.filter { !text.tokens[$0].glued }.count
-        if let first = wordLike.first, let last = wordLike.last, (1...3).contains(words) {
+        var first: Int?, last: Int?
+        var words = 0
+        for k in start..<index where text.tokens[k].isWordLike {
+          if first == nil { first = k }
+          last = k
+          if !text.tokens[k].glued { words += 1 }
+        }
+        if let first, let last, (1...3).contains(words) {
           run.append(first..<(last + 1))
         } else {
           closeRun()
@@ -114,5 +119,12 @@ public struct KeywordStuffingDetector: Detector {
       closeRun()
     }
     return lists
+  }
+
+  /// `,`, `;` or `:`.
+  @inline(__always)
+  static func isSeparator(_ normalized: String) -> Bool {
+    guard normalized.utf8.count == 1, let byte = normalized.utf8.first else { return false }
+    return byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
   }
 }

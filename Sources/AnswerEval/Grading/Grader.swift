@@ -67,12 +67,25 @@ public final class Grader {
 
   /// Grades an analyzed answer.
   public func grade(_ text: AnalyzedText, rubric: CompiledRubric? = nil) -> Report {
+    var clock = NoStageClock()
+    return grade(text, rubric: rubric, clock: &clock)
+  }
+
+  /// ``grade(_:rubric:)``, telling `clock` as each stage ends (match, detect, score).
+  public func grade<Clock: StageClock>(_ text: AnalyzedText, rubric: CompiledRubric? = nil, clock: inout Clock)
+    -> Report
+  {
     let rubric = rubric ?? self.rubric
     let context = AnswerContext(text: text, rubric: rubric)
+    _ = context.matches
+    clock.lap(.match)
     var findings: [(Criterion, DetectorDescriptor.Kind, Finding)] = []
     for (criterion, detector) in zip(rubric.rubric.criteria, rubric.detectors) {
       findings.append((criterion, type(of: detector).descriptor.kind, context.finding(of: criterion.id)!))
     }
-    return Scorer.report(for: context, findings: findings)
+    clock.lap(.detect)
+    let report = Scorer.report(for: context, findings: findings)
+    clock.lap(.score)
+    return report
   }
 }

@@ -1,38 +1,65 @@
-/// A deliberately conservative English suffix stripper, applied alike to cue words and to answer tokens
-/// so that one phrase matches its inflections: reduce, reduces, reduced, reducing → "reduc";
-/// cut, cuts, cutting → "cut"; tradeoff, tradeoffs → "tradeoff".
+/// A light English stemmer for cue matching: folds plural and verb inflections ("reduces", "reduced",
+/// "reducing" → "reduc"), nothing more. Words with anything but lowercase ASCII letters, and words of
+/// three letters or fewer, are their own stem.
 ///
-/// It only folds inflections (-s, -es, -ed, -ing, -ies, -ied and a final -e); derivations stay apart
-/// ("improvement" ≠ "improve"). Words of three letters or fewer, and words with characters other than
-/// ASCII letters, are left as they are.
+/// ```swift
+/// Stemmer.stem("studies")   // "study"
+/// Stemmer.stem("cutting")   // "cut"
+/// ```
 public enum Stemmer {
   public static func stem(_ word: String) -> String {
-    let utf8 = word.utf8
-    guard utf8.count > 3, utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-    // Most words end in none of the suffixes: return them without copying.
-    guard let last = utf8.last, last == 0x73 || last == 0x64 || last == 0x67 || last == 0x65 else { return word }
-    var s = Array(utf8)
-    func ends(_ suffix: String) -> Bool {
-      s.count > suffix.utf8.count && s.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    var utf8 = word
+    return utf8.withUTF8 { bytes in
+      guard let (length, y) = stem(bytes) else { return word }
+      if y { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self) + "y" }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)
+    }
+  }
+
+  /// The stem of the UTF-8 `word` as the length of the word's prefix it keeps and whether a `y` follows
+  /// it ("studies" → 4 + y); nil when the word is its own stem. Allocates nothing.
+  @inline(__always)
+  static func stem(_ w: UnsafeBufferPointer<UInt8>) -> (length: Int, y: Bool)? {
+    let n = w.count
+    guard n > 3 else { return nil }
+    // Most words end in none of the suffixes: leave them before looking at every letter.
+    let last = w[n - 1]
+    guard last == 0x73 || last == 0x64 || last == 0x67 || last == 0x65 else { return nil }  // s d g e
+    for byte in w where byte < 0x61 || byte > 0x7A { return nil }
+    var k = n
+    var y = false
+    func ends(_ suffix: StaticString) -> Bool {
+      let m = suffix.utf8CodeUnitCount
+      guard n > m else { return false }
+      let p = suffix.utf8Start
+      for j in 0..<m where w[n - m + j] != p[j] { return false }
+      return true
     }
     func undouble() {
-      if s.count >= 3, s[s.count - 1] == s[s.count - 2], !"aeiouylsz".utf8.contains(s[s.count - 1]) { s.removeLast() }
+      if k >= 3, w[k - 1] == w[k - 2] {
+        switch w[k - 1] {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+          UInt8(ascii: "y"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "z"):
+          break
+        default: k -= 1
+        }
+      }
     }
     if ends("ies") || ends("ied") {
-      s.removeLast(3)
-      s.append(0x79)  // y
-    } else if ends("ing"), s.count > 5 {
-      s.removeLast(3)
+      k -= 3
+      y = true
+    } else if ends("ing"), n > 5 {
+      k -= 3
       undouble()
-    } else if ends("ed"), s.count > 4, !ends("eed") {
-      s.removeLast(2)
+    } else if ends("ed"), n > 4, !ends("eed") {
+      k -= 2
       undouble()
     } else if ends("sses") || ends("shes") || ends("ches") || ends("xes") || ends("zes") {
-      s.removeLast(2)
+      k -= 2
     } else if ends("s"), !ends("ss"), !ends("us"), !ends("is") {
-      s.removeLast()
+      k -= 1
     }
-    if s.count > 3, s.last == 0x65 { s.removeLast() }  // e
-    return String(decoding: s, as: UTF8.self)
+    if !y, k > 3, w[k - 1] == UInt8(ascii: "e") { k -= 1 }
+    return k == n && !y ? nil : (k, y)
   }
 }

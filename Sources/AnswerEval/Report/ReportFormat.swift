@@ -47,12 +47,25 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   /// - Throws: `EncodingError` from JSON encoding, ``XMLError`` from the XML writer.
   public func render(_ report: Report, answer: AnalyzedText? = nil, options: Options = Options()) throws -> String {
     switch self {
-    case .json: return String(decoding: try Self.encoder(pretty: true).encode(report), as: UTF8.self) + "\n"
-    case .jsonl: return String(decoding: try Self.encoder(pretty: false).encode(report), as: UTF8.self) + "\n"
-    case .xml: return String(decoding: try Report.xmlDocument([report], single: true), as: UTF8.self)
+    case .json, .jsonl, .xml: return String(decoding: try renderBytes(report), as: UTF8.self)
     case .text: return report.text(answer: answer, options: options)
     case .markdown: return report.markdown(answer: answer, options: options)
     case .html: return Report.htmlDocument([report], answers: [answer])
+    }
+  }
+
+  /// ``render(_:answer:options:)`` as UTF-8 bytes, for writing to a file or a stream: JSON and XML are
+  /// written straight to bytes, without a `String` in between.
+  public func renderBytes(_ report: Report, answer: AnalyzedText? = nil, options: Options = Options()) throws
+    -> [UInt8]
+  {
+    switch self {
+    case .json, .jsonl:
+      var bytes = report.json(pretty: self == .json)
+      bytes.append(0x0A)
+      return bytes
+    case .xml: return try Report.xmlDocument([report], single: true)
+    case .text, .markdown, .html: return Array(try render(report, answer: answer, options: options).utf8)
     }
   }
 
@@ -65,7 +78,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     precondition(answers.isEmpty || answers.count == reports.count, "one answer per report, or none")
     let answer = { (i: Int) in answers.isEmpty ? nil : answers[i] }
     switch self {
-    case .json: return String(decoding: try Self.encoder(pretty: true).encode(reports), as: UTF8.self) + "\n"
+    case .json: return String(decoding: Report.json(reports, pretty: true), as: UTF8.self) + "\n"
     case .jsonl: return try reports.map { try render($0) }.joined()
     case .xml: return String(decoding: try Report.xmlDocument(reports, single: false), as: UTF8.self)
     case .html: return Report.htmlDocument(reports, answers: reports.indices.map(answer))

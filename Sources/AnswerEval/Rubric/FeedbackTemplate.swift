@@ -11,11 +11,54 @@ public enum FeedbackTemplate {
   public static let placeholders = ["evidence", "found", "missing", "count", "value"]
 
   public static func fill(_ template: String, values: [String: String]) -> String {
+    if let filled = fillInOnePass(template, values: values) { return filled }
     var out = template
     for key in placeholders {
       out = out.replacingOccurrences(of: "{\(key)}", with: values[key] ?? "")
     }
     return out
+  }
+
+  /// ``fill(_:values:)`` in one pass over the template's bytes, or nil when that could differ from
+  /// replacing each placeholder in turn with Foundation: a value with a `{` of its own (a later placeholder
+  /// could be made of it), a `{` in the template that is not a placeholder, or a character that could
+  /// combine with a placeholder's braces (Foundation compares whole composed characters). Templates are
+  /// rubric prose, so the pass almost always applies.
+  static func fillInOnePass(_ template: String, values: [String: String]) -> String? {
+    for value in values.values {
+      if value.utf8.contains(UInt8(ascii: "{")) { return nil }
+      if let first = value.unicodeScalars.first, !isPlain(first) { return nil }
+    }
+    var out: [UInt8] = []
+    var template = template
+    let filled = template.withUTF8 { bytes -> Bool in
+      out.reserveCapacity(bytes.count + 160)
+      var i = 0
+      while i < bytes.count {
+        let byte = bytes[i]
+        guard byte == UInt8(ascii: "{") else {
+          out.append(byte)
+          i += 1
+          continue
+        }
+        guard let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")),
+          let key = placeholders.first(where: { $0.utf8.elementsEqual(bytes[(i + 1)..<close]) })
+        else { return false }
+        if close + 1 < bytes.count, bytes[close + 1] >= 0x80 {
+          let next = String(decoding: UnsafeBufferPointer(rebasing: bytes[(close + 1)...]), as: UTF8.self)
+          if let scalar = next.unicodeScalars.first, !isPlain(scalar) { return false }
+        }
+        out.append(contentsOf: (values[key] ?? "").utf8)
+        i = close + 1
+      }
+      return true
+    }
+    return filled ? String(decoding: out, as: UTF8.self) : nil
+  }
+
+  /// ASCII or common punctuation (quotes, dashes, ellipsis): characters that never combine with a brace.
+  static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x80 || (0x2010...0x2027).contains(scalar.value) || (0x2030...0x205E).contains(scalar.value)
   }
 
   /// The first `{name}` in `template` that is not a known placeholder.

@@ -93,6 +93,26 @@ void cicu_spellout_close(cicu_spellout *parser);
 double cicu_spellout_parse(cicu_spellout *parser, const uint16_t *text, int32_t length, int32_t *consumed,
                            int32_t *status);
 
+/* ---------------------------------------------------------------------------------------------------- */
+/* The ICU floor (benchmarks only)                                                                       */
+/* ---------------------------------------------------------------------------------------------------- */
+
+/// What an ICU-based pipeline cannot avoid, for `answer-eval-bench`: UTF-8 to UTF-16 (u_strFromUTF8),
+/// NFKC_Casefold (unorm2_normalize) and ICU's word (with rule statuses) and sentence break iterators over
+/// the whole text. Nothing else: no structure, no offsets kept, no allocation after the buffers have grown.
+/// One per thread.
+typedef struct cicu_floor cicu_floor;
+
+/// Opens the two break iterators for `locale`. NULL on failure, with `*status` set.
+cicu_floor *cicu_floor_open(const char *locale, int32_t *status);
+
+/// Frees a floor. NULL is allowed.
+void cicu_floor_close(cicu_floor *floor);
+
+/// Runs the floor over the UTF-8 `bytes[0..<length]`. Returns the number of word segments plus sentences
+/// plus the sum of word rule statuses (so none of the work can be skipped); 0 with `*status` set on failure.
+int64_t cicu_floor_run(cicu_floor *floor, const char *bytes, int32_t length, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,47 @@
+import AnswerEval
+import Foundation
+import Testing
+
+@Suite struct FeedbackTemplateTests {
+  /// What `fill` must equal: each placeholder replaced in turn with Foundation.
+  func reference(_ template: String, _ values: [String: String]) -> String {
+    var out = template
+    for key in FeedbackTemplate.placeholders {
+      out = out.replacingOccurrences(of: "{\(key)}", with: values[key] ?? "")
+    }
+    return out
+  }
+
+  @Test func fillsEveryPlaceholder() {
+    let filled = FeedbackTemplate.fill(
+      "{count} of {missing}: {found}, “{evidence}” ({value}).",
+      values: ["count": "2", "missing": "the cost", "found": "the choice", "evidence": "I chose X", "value": "0.5"])
+    #expect(filled == "2 of the cost: the choice, “I chose X” (0.5).")
+  }
+
+  @Test func missingValuesAreEmpty() {
+    #expect(FeedbackTemplate.fill("Say {missing}.", values: [:]) == "Say .")
+  }
+
+  @Test func sameAsReplacingInTurn() {
+    let templates = [
+      "", "No placeholders at all.", "{evidence}", "{evidence}{found}{missing}{count}{value}",
+      "Your situation sets the scene: {evidence}.", "“{evidence}” — {found}… {count}×", "{unknown} and {count}",
+      "{{evidence}", "{evidence}}", "an unclosed { brace", "{count}\u{301} combining after a brace",
+      "{count}{evidence}", "Ünïcödé {found} 👩🏽‍💻 {value}", "{ count}", "{count",
+    ]
+    let valueSets: [[String: String]] = [
+      [:],
+      ["evidence": "“we cut p95 latency”", "found": "the choice and the cost", "count": "3", "value": "12.5"],
+      ["evidence": "found}", "found": "{count}", "count": "7"],
+      ["evidence": "\u{301}starts with a combining mark", "count": "1"],
+      ["evidence": "{", "found": "}", "missing": "{missing}", "value": "{value}"],
+      ["found": "a\r\nb", "missing": "naïve — “quoted”", "evidence": "\u{200D}zwj"],
+    ]
+    for template in templates {
+      for values in valueSets {
+        #expect(FeedbackTemplate.fill(template, values: values) == reference(template, values), "\(template)")
+      }
+    }
+  }
+}
