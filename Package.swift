@@ -24,10 +24,15 @@ let package = Package(
     .target(name: "AnswerEvalXML", dependencies: ["CLibXML2"]),
     // Bytes to analyzed text: decoding, Markdown structure, normalization, tokens, sentences.
     .target(name: "AnswerEvalText", dependencies: ["CICU"]),
+    // libyaml's events (Yams's CYaml), to refuse anchors and aliases before a rubric is composed; without
+    // Foundation or libxml2, whose two ICUs clash in a module that also imports a C module.
+    .target(name: "AnswerEvalYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
     // Rubrics, detectors, scoring and reports.
     .target(
       name: "AnswerEval",
-      dependencies: ["AnswerEvalText", "AnswerEvalXML", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "AnswerEvalText", "AnswerEvalXML", "AnswerEvalYAML", .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .executableTarget(
       name: "AnswerEvalCLI",

@@ -8,8 +8,9 @@
 #
 # The targets live in the separate package Fuzz/ (so `swift build` and `swift test` never build them) and are
 # built in release mode with libFuzzer and AddressSanitizer into the scratch path .build-fuzz. Seeds are the
-# committed Fuzz/corpus/TARGET/; what the fuzzer finds grows .build-fuzz/corpus/TARGET/, and crashes, leaks,
-# timeouts and slow inputs land in .build-fuzz/artifacts/TARGET/. Each input may take at most 10 s.
+# committed Fuzz/corpus/TARGET/ and the inputs of past findings in Fixtures/fuzz/TARGET/ (each with a regression
+# test); what the fuzzer finds grows .build-fuzz/corpus/TARGET/, and crashes, leaks, timeouts and slow inputs
+# land in .build-fuzz/artifacts/TARGET/. Each input may take at most 10 s.
 # Run it niced on a shared machine: nice -n 10 Scripts/fuzz.sh answer 600
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,4 +45,7 @@ if [ "$seconds" -gt 0 ]; then options+=(-max_total_time="$seconds"); fi
 if [ $# -gt 0 ] && [ -e "${!#}" ]; then
   exec "$scratch/release/$product" "${options[@]}" "$@"
 fi
-exec "$scratch/release/$product" "${options[@]}" "$@" "$work" "Fuzz/corpus/$target"
+# The grown corpus first (libFuzzer adds to it), then the committed seeds and past findings (Fixtures/fuzz).
+corpora=("$work" "Fuzz/corpus/$target")
+if [ -d "Fixtures/fuzz/$target" ]; then corpora+=("Fixtures/fuzz/$target"); fi
+exec "$scratch/release/$product" "${options[@]}" "$@" "${corpora[@]}"

@@ -12,10 +12,12 @@ import Foundation
 // - every span of the report is `{start, end, line, column, text}` of the original text (Unicode scalars);
 // - the JSON and JSON Lines reports decode back to the same report;
 // - the XML report is well-formed and valid against Schemas/report-v1.xsd (libxml2, through AnswerEvalXML);
-// - the text and Markdown reports, the token dump and the explanation render, with no escape character.
+// - the text and Markdown reports, the token dump and the explanation render, with no escape character;
+// - the HTML pages (one report, and several) are well-formed XML and carry no script.
 //
 // Invalid UTF-8 is graded again with `lossy`, so both decoder paths run. Front matter may name a rubric
-// (`rubric: technical`), so every bundled rubric gets fuzzed answers.
+// (`rubric: technical`), so every bundled rubric gets fuzzed answers. The source label (what `--stdin-name`
+// sets) is made of the input's first bytes, so reports carry hostile paths too.
 
 private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
@@ -36,11 +38,12 @@ public func fuzzAnswer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 /// The graded answer, or nil when it is refused with a documented error.
 private func grade(_ bytes: [UInt8]) -> Grader.Graded? {
+  let label = "fuzz " + String(decoding: bytes.prefix(6), as: UTF8.self)
   do {
     do {
-      return try grader.grade(bytes: bytes, source: "fuzz.md", frontMatterRubrics: library)
+      return try grader.grade(bytes: bytes, source: label, frontMatterRubrics: library)
     } catch TextError.invalidUTF8 {
-      return try grader.grade(bytes: bytes, source: "fuzz.md", lossy: true, frontMatterRubrics: library)
+      return try grader.grade(bytes: bytes, source: label, lossy: true, frontMatterRubrics: library)
     }
   } catch let error as TextError {
     if case .icu = error { fatalError("ICU failed: \(error.localizedDescription)") }
@@ -101,6 +104,15 @@ private func checkOutputs(_ graded: Grader.Graded) {
       guard !rendered.unicodeScalars.contains("\u{1B}") else {
         fatalError("\(format) report has an escape:\n\(rendered)")
       }
+    }
+    let pages = [
+      try ReportFormat.html.render(report, answer: graded.text, options: options),
+      try ReportFormat.html.render([report, report], answers: [graded.text, graded.text], options: options),
+    ]
+    for page in pages {
+      let issues = XMLWellFormedness.issues(in: Array(page.utf8))
+      guard issues.isEmpty else { fatalError("an HTML page is not well-formed XML: \(issues)\n\(page)") }
+      guard !page.contains("<script") else { fatalError("an HTML page has a script:\n\(page)") }
     }
     let dump = TextDump(graded.text)
     _ = try ReportFormat.encoder(pretty: true).encode(dump)

@@ -1,4 +1,4 @@
-internal import CYaml
+import AnswerEvalYAML
 import Yams
 
 /// A node of a rubric YAML file with what is needed to point at it: the file, the owning id, the node's
@@ -8,7 +8,6 @@ struct YAMLValue {
   let file: String
   /// The rubric or pack id used in messages.
   var id: String
-  /// Where the value sits, for messages: `criteria[2].weight`.
   /// Where the value sits (`criteria[2].weight`), worked out only when a message needs it.
   var path: String { location?.description ?? "" }
   private let location: Location?
@@ -24,7 +23,7 @@ struct YAMLValue {
   /// alias bomb is never expanded (Yams hashes every mapping key while composing: a key that is an alias of
   /// a billion-node list would take hours).
   static func parse(_ text: String, file: String, id: String) throws -> YAMLValue {
-    if let place = firstAnchorOrAlias(in: text) {
+    if let place = YAMLEvents.firstAnchorOrAlias(in: text) {
       throw RubricError(
         file: file, line: place.line, column: place.column, id: id,
         message: "anchors and aliases (&name, *name) are not allowed in rubric files; write the values out")
@@ -43,37 +42,6 @@ struct YAMLValue {
       throw RubricError(file: file, line: 1, column: 1, id: id, message: "the file is empty; see Rubrics/README.md")
     }
     return YAMLValue(node: node, file: file, id: id, location: nil)
-  }
-
-  /// Where the first anchor (`&name`) or alias (`*name`) of `text` is (1-based line and column in Unicode
-  /// scalars), from libyaml's event stream: linear in the text, and nothing is composed. Nil when there is
-  /// none before the end or before a syntax error (which composing then reports).
-  ///
-  /// Yams builds on libyaml (its `CYaml` module) and keeps its events to itself; this is the only code that
-  /// reads them.
-  static func firstAnchorOrAlias(in text: String) -> (line: Int, column: Int)? {
-    var parser = yaml_parser_t()
-    guard yaml_parser_initialize(&parser) == 1 else { return nil }
-    defer { yaml_parser_delete(&parser) }
-    let bytes = Array(text.utf8)
-    return bytes.withUnsafeBufferPointer { buffer in
-      yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-      var event = yaml_event_t()
-      while yaml_parser_parse(&parser, &event) == 1 {
-        defer { yaml_event_delete(&event) }
-        let anchored: Bool
-        switch event.type {
-        case YAML_ALIAS_EVENT: anchored = true
-        case YAML_SCALAR_EVENT: anchored = event.data.scalar.anchor != nil
-        case YAML_SEQUENCE_START_EVENT: anchored = event.data.sequence_start.anchor != nil
-        case YAML_MAPPING_START_EVENT: anchored = event.data.mapping_start.anchor != nil
-        case YAML_STREAM_END_EVENT: return nil
-        default: anchored = false
-        }
-        if anchored { return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1) }
-      }
-      return nil
-    }
   }
 
   /// A value's place in the file as a chain of keys and indices.
