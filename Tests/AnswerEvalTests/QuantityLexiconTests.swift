@@ -6,7 +6,7 @@ import Testing
 @Suite struct QuantityLexiconTests {
   @Test func everyQuantitiesCueHasARole() throws {
     let rubric = try behavioral()
-    let lexicon = QuantityLexicon(rubric: rubric)
+    let lexicon = rubric.quantityLexicon
     var checked = 0
     for (index, entry) in rubric.matcher.cues.enumerated()
     where rubric.packDetector(ofCue: index) == QuantityLexicon.detector {

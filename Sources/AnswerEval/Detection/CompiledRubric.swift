@@ -8,6 +8,8 @@ public struct CompiledRubric: Sendable {
   /// The distinct `detector:` values of the packs, and for each cue the index of its pack's one.
   let packDetectors: [String]
   let cueDetectorIndex: [Int]
+  /// What each cue of a `quantities` pack stands for, for the quantity extractor.
+  let quantityLexicon: QuantityLexicon
 
   public init(_ rubric: Rubric) {
     self.rubric = rubric
@@ -22,6 +24,7 @@ public struct CompiledRubric: Sendable {
       return packDetectors.count - 1
     }
     self.packDetectors = packDetectors
+    quantityLexicon = QuantityLexicon(matcher: matcher, cueDetectors: cueDetectors)
   }
 
   /// The `detector:` of the pack a cue comes from.

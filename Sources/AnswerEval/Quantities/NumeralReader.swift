@@ -218,6 +218,8 @@ struct NumeralReader {
 
   /// The element a word token plays in a spelled-out number, if any.
   private func element(_ j: Int) -> Element? {
+    // Every element is a cue of the quantities pack: most words start none.
+    guard cues.startsAny(j) else { return nil }
     let token = tokens[j]
     if token.kind == .punctuation || token.kind == .symbol {
       return normalized(j) == "-" && cues.has(j, { $0 == .joiner }) ? .hyphen : nil

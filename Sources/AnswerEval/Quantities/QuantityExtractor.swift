@@ -278,12 +278,27 @@ struct QuantityExtractor {
       if i < text.tokens.count, i > chunkStart, text.tokens[i].range.lowerBound == text.tokens[i - 1].range.upperBound {
         continue
       }
-      if i > chunkStart {
-        let chunk = text.string(text.tokens[chunkStart].range.lowerBound..<text.tokens[i - 1].range.upperBound)
-        if chunk.contains("://") || chunk.lowercased().hasPrefix("www.") { result.formUnion(chunkStart..<i) }
+      if i > chunkStart,
+        isLink(text.utf16, text.tokens[chunkStart].range.lowerBound..<text.tokens[i - 1].range.upperBound)
+      {
+        result.formUnion(chunkStart..<i)
       }
       chunkStart = i
     }
     return result
+  }
+
+  /// Whether the code units `range` of `utf16` contain `://` or start with `www.` (any case).
+  private static func isLink(_ utf16: [UInt16], _ range: Range<Int>) -> Bool {
+    if range.count >= 4, utf16[range.lowerBound + 3] == 0x2E,
+      utf16[range.lowerBound..<range.lowerBound + 3].allSatisfy({ $0 | 0x20 == 0x77 })
+    {
+      return true
+    }
+    guard range.count >= 3 else { return false }
+    for k in range.lowerBound..<range.upperBound - 2 where utf16[k] == 0x3A {
+      if utf16[k + 1] == 0x2F && utf16[k + 2] == 0x2F { return true }
+    }
+    return false
   }
 }

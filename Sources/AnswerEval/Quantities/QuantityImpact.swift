@@ -13,7 +13,7 @@
 /// ```
 enum QuantityImpact {
   static func classify(_ context: AnswerContext) -> [Quantity] {
-    let lexicon = QuantityLexicon(rubric: context.rubric)
+    let lexicon = context.rubric.quantityLexicon
     guard lexicon.roles.contains(where: { $0 != nil }) else { return [] }
     let cues = QuantityCues(matches: context.matches, lexicon: lexicon, tokenCount: context.text.tokens.count)
     var quantities = QuantityExtractor(text: context.text, cues: cues).extract()

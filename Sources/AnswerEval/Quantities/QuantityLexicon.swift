@@ -8,11 +8,11 @@ import AnswerEvalText
 /// signal scale, value 1000         →  .scale(1000)
 /// signal incidental.version, bare  →  .incidental("version", bareOnly: true)
 /// ```
-struct QuantityLexicon {
+struct QuantityLexicon: Sendable {
   /// The `detector:` of the packs the extractor reads.
   static let detector = "quantities"
 
-  enum Role: Equatable {
+  enum Role: Equatable, Sendable {
     case unit(Quantity.Kind, String, gluedOnly: Bool)
     case prefix(Quantity.Kind, String)
     case scale(Double)
@@ -44,10 +44,12 @@ struct QuantityLexicon {
   /// The role of each cue of the rubric's matcher (nil for cues of other detectors).
   let roles: [Role?]
 
-  init(rubric: CompiledRubric) {
-    roles = rubric.matcher.cues.indices.map { index in
-      guard rubric.packDetector(ofCue: index) == Self.detector else { return nil }
-      let cue = rubric.matcher.cues[index].cue
+  /// The roles of `matcher`'s cues, where `cueDetectors[i]` is the `detector:` of cue i's pack. Built once
+  /// per ``CompiledRubric`` (``CompiledRubric/quantityLexicon``).
+  init(matcher: CueMatcher, cueDetectors: [String]) {
+    roles = matcher.cues.indices.map { index in
+      guard cueDetectors[index] == Self.detector else { return nil }
+      let cue = matcher.cues[index].cue
       return Self.role(signal: cue.signal, value: cue.value)
     }
   }
@@ -145,6 +147,11 @@ struct QuantityCues {
   func end(at token: Int, _ test: (QuantityLexicon.Role) -> Bool) -> Match? {
     guard token >= 0, token < ending.count else { return nil }
     return ending[token].first { test($0.role) }
+  }
+
+  /// True when some match starts at `token`.
+  func startsAny(_ token: Int) -> Bool {
+    token >= 0 && token < starting.count && !starting[token].isEmpty
   }
 
   /// True when a single-token match with role `role` covers `token`.
