@@ -18,6 +18,18 @@ import Testing
     #expect(listing.entries.allSatisfy { $0.problem == nil })
   }
 
+  /// Folders are walked where their names sort with a `/` after them, which is where their files' paths
+  /// sort: "x.md" and "x-y.md" come before the folder "x", "x0.md" after it.
+  @Test func foldersAreWalkedWhereTheirPathsSort() throws {
+    let dir = try TemporaryDirectory()
+    for name in ["x0.md", "x/b.md", "x.md", "x-y.md", "x/a/c.md", "x/a.md", "w.md"] { try dir.write("in/" + name, "x") }
+    let listing = FileWalker().list([dir.path("in")])
+    let expected = ["w.md", "x-y.md", "x.md", "x/a.md", "x/a/c.md", "x/b.md", "x0.md"]
+    #expect(listing.entries.map(\.relativePath) == expected)
+    #expect(expected == expected.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    #expect(listing.entries.map(\.path) == expected.map { dir.path("in/" + $0) })
+  }
+
   @Test func emptyFolderListsNothing() throws {
     let dir = try TemporaryDirectory()
     #expect(FileWalker().list([try dir.folder("in")]) == .init(entries: [], skipped: 0))

@@ -29,6 +29,17 @@ import Testing
     #expect(accumulator.aggregates.score.median == 33.3333)
   }
 
+  /// Scores are counted by value: repeated scores weigh as often as they come, in mean and median alike.
+  @Test func repeatedScoresCountEachTime() {
+    var accumulator = SummaryAggregates.Accumulator()
+    for score in [72.5, 10, 72.5, 72.5, 0.1, 99.9, 10] {
+      accumulator.add(SummaryRow(path: "a", score: score, status: .graded), findings: .init())
+    }
+    #expect(accumulator.aggregates.score == .init(count: 7, mean: 48.2143, median: 72.5, minimum: 0.1, maximum: 99.9))
+    accumulator.add(SummaryRow(path: "a", score: 10, status: .graded), findings: .init())
+    #expect(accumulator.aggregates.score.median == 41.25)
+  }
+
   @Test func criterionDistributionHasFiveBinsAndOneIsInTheLast() {
     var accumulator = SummaryAggregates.Accumulator()
     for s in [0.0, 0.19, 0.2, 0.5, 0.99, 1.0] {

@@ -60,13 +60,17 @@ public struct FileWalker: Sendable {
 
   /// What a walk found.
   public struct Listing: Sendable, Equatable {
-    public var entries: [Entry]
+    public var entries: Entries
     /// Files seen but not selected (other extensions, excluded, links to folders).
     public var skipped: Int
 
-    public init(entries: [Entry], skipped: Int) {
+    public init(entries: Entries, skipped: Int) {
       self.entries = entries
       self.skipped = skipped
+    }
+
+    public init(entries: [Entry], skipped: Int) {
+      self.init(entries: Entries(entries), skipped: skipped)
     }
   }
 
@@ -92,9 +96,15 @@ public struct FileWalker: Sendable {
   }
 
   /// Lists the answers under `roots`.
+  ///
+  /// A folder's names are sorted, folders as if their name ended in `/`, and folders are walked where they
+  /// sort, so the entries come out in the order of their relative paths without sorting them all at the
+  /// end (and only one folder's names are held at a time). A folder that cannot be opened is listed where
+  /// its files would have been.
   /// - Complexity: O(n log n) for n files; one `lstat` per directory entry.
   public func list(_ roots: [String]) -> Listing {
-    var listing = Listing(entries: [], skipped: 0)
+    var entries = Entries()
+    var skipped = 0
     for root in roots {
       let shown = Self.trimmingTrailingSlashes(root)
       var info = stat()
@@ -104,34 +114,39 @@ public struct FileWalker: Sendable {
           code == ELOOP
           ? .symlinkLoop(path: shown)
           : lstat(root, &info) == 0 ? .brokenLink(path: shown) : Self.error(code, shown)
-        listing.entries.append(Entry(path: shown, relativePath: "", mirroredPath: "", problem: problem))
+        entries.startRoot(shown: shown, mirrorHead: "")
+        entries.append(relativePath: "", problem: problem)
         continue
       }
       if (info.st_mode & S_IFMT) != S_IFDIR {
-        let name = Self.lastComponent(shown)
         let problem: InputError? =
           (info.st_mode & S_IFMT) == S_IFREG ? nil : .notRegularFile(path: shown, kind: Self.kind(info.st_mode))
-        listing.entries.append(Entry(path: shown, relativePath: "", mirroredPath: name, problem: problem))
+        entries.startRoot(shown: shown, mirrorHead: Self.lastComponent(shown))
+        entries.append(relativePath: "", problem: problem)
         continue
       }
-      let prefix = roots.count == 1 ? "" : Self.folderName(root) + "/"
-      var found: [Entry] = []
-      walk(folder: shown, relative: "", prefix: prefix, into: &found, skipped: &listing.skipped)
-      found.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-      listing.entries += found
+      entries.startRoot(shown: shown, mirrorHead: roots.count == 1 ? "" : Self.folderName(root) + "/")
+      walk(folder: shown, relative: "", into: &entries, skipped: &skipped)
     }
-    return listing
+    return Listing(entries: entries, skipped: skipped)
   }
 
-  private func walk(folder: String, relative: String, prefix: String, into found: inout [Entry], skipped: inout Int) {
+  /// One name in a folder, with what `lstat` said of it.
+  private struct Item {
+    var name: String
+    var valid: Bool
+    var info: stat?
+    var code: Int32
+    /// The name as it sorts: UTF-8, with `/` after a folder's.
+    var key: [UInt8]
+  }
+
+  private func walk(folder: String, relative: String, into entries: inout Entries, skipped: inout Int) {
     guard let dir = opendir(folder) else {
-      found.append(
-        Entry(
-          path: folder, relativePath: relative, mirroredPath: prefix + relative,
-          problem: Self.error(errno, folder)))
+      entries.append(relativePath: relative, problem: Self.error(errno, folder))
       return
     }
-    defer { closedir(dir) }
+    var items: [Item] = []
     while let item = readdir(dir) {
       let (name, valid) = withUnsafePointer(to: &item.pointee.d_name) {
         $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { pointer in
@@ -140,23 +155,36 @@ public struct FileWalker: Sendable {
         }
       }
       if name == "." || name == ".." { continue }
+      var info = stat()
+      let found = lstat(folder + "/" + name, &info) == 0
+      let code = found ? 0 : errno
+      var key = Array(name.utf8)
+      if found && (info.st_mode & S_IFMT) == S_IFDIR { key.append(0x2F) }
+      items.append(Item(name: name, valid: valid, info: found ? info : nil, code: code, key: key))
+    }
+    closedir(dir)
+    items.sort { $0.key.lexicographicallyPrecedes($1.key) }
+    for item in items {
+      let name = item.name
       let rel = relative.isEmpty ? name : relative + "/" + name
       let path = folder + "/" + name
-      let entry = Entry(path: path, relativePath: rel, mirroredPath: prefix + rel, problem: nil)
-      var info = stat()
-      guard lstat(path, &info) == 0 else {
-        if selects(rel) { found.append(with(entry, Self.error(errno, path))) } else { skipped += 1 }
+      guard let info = item.info else {
+        if selects(rel) {
+          entries.append(relativePath: rel, problem: Self.error(item.code, path))
+        } else {
+          skipped += 1
+        }
         continue
       }
       switch info.st_mode & S_IFMT {
       case S_IFDIR:
         if exclude.contains(where: { $0.matches(rel) }) { continue }
         if let id = FileID(path: path), excludedFolders.contains(id) { continue }
-        if !valid {
-          found.append(with(entry, .undecodableName(path: path)))
+        if !item.valid {
+          entries.append(relativePath: rel, problem: .undecodableName(path: path))
           continue
         }
-        walk(folder: path, relative: rel, prefix: prefix, into: &found, skipped: &skipped)
+        walk(folder: path, relative: rel, into: &entries, skipped: &skipped)
       case S_IFLNK:
         var target = stat()
         let resolved = stat(path, &target) == 0
@@ -164,24 +192,18 @@ public struct FileWalker: Sendable {
         if (resolved && (target.st_mode & S_IFMT) == S_IFDIR) || !selects(rel) {
           skipped += 1
         } else if !resolved {
-          found.append(with(entry, code == ELOOP ? .symlinkLoop(path: path) : .brokenLink(path: path)))
+          entries.append(relativePath: rel, problem: code == ELOOP ? .symlinkLoop(path: path) : .brokenLink(path: path))
         } else {
-          found.append(with(entry, Self.problem(target.st_mode, valid: valid, path: path)))
+          entries.append(relativePath: rel, problem: Self.problem(target.st_mode, valid: item.valid, path: path))
         }
       default:
         if selects(rel) {
-          found.append(with(entry, Self.problem(info.st_mode, valid: valid, path: path)))
+          entries.append(relativePath: rel, problem: Self.problem(info.st_mode, valid: item.valid, path: path))
         } else {
           skipped += 1
         }
       }
     }
-  }
-
-  private func with(_ entry: Entry, _ problem: InputError?) -> Entry {
-    var entry = entry
-    entry.problem = problem
-    return entry
   }
 
   private static func problem(_ mode: mode_t, valid: Bool, path: String) -> InputError? {

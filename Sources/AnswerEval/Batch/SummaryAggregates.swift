@@ -114,11 +114,12 @@ public struct SummaryAggregates: Codable, Sendable, Equatable {
 
   public init() {}
 
-  /// Adds answers one at a time and keeps only what the figures need: the total scores (for the median)
+  /// Adds answers one at a time and keeps only what the figures need: how many answers had each total
+  /// score (for the median; totals have one decimal, so a few hundred distinct values however many answers)
   /// and running sums and bins per criterion.
   public struct Accumulator: Sendable {
     private var counts = Counts()
-    private var scores: [Double] = []
+    private var scoreCounts: [Double: Int] = [:]
     private var criterionSums: [String: (count: Int, sum: Double, bins: [Int])] = [:]
     private var missing: [String: Int] = [:]
     private var mistakes: [String: Int] = [:]
@@ -134,7 +135,7 @@ public struct SummaryAggregates: Codable, Sendable, Equatable {
       case .failed: counts.failed += 1
       case .unchanged: counts.unchanged += 1
       }
-      if let score = row.score { scores.append(score) }
+      if let score = row.score { scoreCounts[score, default: 0] += 1 }
       for (id, score) in row.criteria {
         var entry = criterionSums[id] ?? (0, 0, [Int](repeating: 0, count: 5))
         entry.count += 1
@@ -152,13 +153,25 @@ public struct SummaryAggregates: Codable, Sendable, Equatable {
       result.counts.graded = counts.graded
       result.counts.failed = counts.failed
       result.counts.unchanged = counts.unchanged
-      if !scores.isEmpty {
-        let sorted = scores.sorted()
-        let middle = sorted.count / 2
+      if !scoreCounts.isEmpty {
+        let distinct = scoreCounts.sorted { $0.key < $1.key }
+        let count = distinct.reduce(0) { $0 + $1.value }
+        // The k-th smallest score (0-based), and the sum in ascending order (as adding the sorted scores).
+        func score(at k: Int) -> Double {
+          var seen = 0
+          for (value, n) in distinct {
+            seen += n
+            if k < seen { return value }
+          }
+          return distinct[distinct.count - 1].key
+        }
+        var sum = 0.0
+        for (value, n) in distinct { for _ in 0..<n { sum += value } }
+        let middle = count / 2
         result.score = ScoreStatistics(
-          count: sorted.count, mean: rounded(sorted.reduce(0, +) / Double(sorted.count)),
-          median: rounded(sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2),
-          minimum: sorted.first, maximum: sorted.last)
+          count: count, mean: rounded(sum / Double(count)),
+          median: rounded(count % 2 == 1 ? score(at: middle) : (score(at: middle - 1) + score(at: middle)) / 2),
+          minimum: distinct.first?.key, maximum: distinct.last?.key)
       }
       result.criteria = criterionIDs.map { id in
         let entry = criterionSums[id]!
