@@ -259,6 +259,39 @@ import Testing
     #expect(result.stdout.contains("\"path\":\"in/good.md\""))
   }
 
+  /// A loop of symbolic links in a batch folder (a link to itself, and two links to each other in a
+  /// subfolder) is named once per link, in path order, and the batch keeps going: the answers before, between
+  /// and after the loops are graded and written, on two threads, and the summary records each loop.
+  @Test func aSymbolicLinkLoopInABatchFolderIsNamedAndTheOthersAreGraded() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write("in/a.md", sampleAnswer(1))
+    try folder.link("in/b.md", to: "b.md")
+    try folder.write("in/c.md", sampleAnswer(2))
+    try folder.folder("in/d")
+    try folder.link("in/d/loop-a.md", to: "loop-b.md")
+    try folder.link("in/d/loop-b.md", to: "loop-a.md")
+    try folder.write("in/e.md", sampleAnswer(3))
+    let result = try CLI.run(
+      ["batch", "in", "--out", "out", "--summary", "summary.csv", "--jobs", "2"], directory: folder.path)
+    #expect(result.status == 2 && result.stdout == "")
+    let loop = ": error: [input.symlink-loop] is a loop of symbolic links; fix the link or remove it\n"
+    #expect(result.stderr == "in/b.md" + loop + "in/d/loop-a.md" + loop + "in/d/loop-b.md" + loop)
+    #expect(try folder.files(under: "out") == ["a.md.json", "c.md.json", "e.md.json"])
+    // Summary columns: path, rubric, score, one per criterion, words, status, error, reason.
+    let rows = try String(contentsOfFile: folder.path("summary.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+      .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let status = try #require(rows.first?.firstIndex(of: "status"))
+    let answers = rows.dropFirst().filter { $0.count > status + 2 && !$0[0].hasPrefix("#") }
+    #expect(
+      answers.map { [$0[0], $0[status], $0[status + 1], $0[status + 2]].joined(separator: " ") } == [
+        "in/a.md graded  ", "in/b.md failed input.symlink-loop is a loop of symbolic links; fix the link or remove it",
+        "in/c.md graded  ",
+        "in/d/loop-a.md failed input.symlink-loop is a loop of symbolic links; fix the link or remove it",
+        "in/d/loop-b.md failed input.symlink-loop is a loop of symbolic links; fix the link or remove it",
+        "in/e.md graded  ",
+      ])
+  }
+
   // MARK: Permission denied
 
   /// A file even root cannot read: sysctl files check their mode bits for root too, and this one is write-only.

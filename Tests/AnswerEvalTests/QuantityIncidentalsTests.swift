@@ -126,4 +126,32 @@ import Testing
         "2020 @84-88 count 2020 (year)",
       ])
   }
+
+  /// Hundreds of incidental matches in one answer: the quantities of the last paragraph get the same reasons
+  /// as those of the first, so each is given by the match holding it wherever it sits in the answer.
+  @Test func everyParagraphOfALongAnswerGetsTheSameReasons() throws {
+    let paragraph =
+      "Our plan was unclear. There were two ways to go; I gave 110% and we had a 1:1 about 24/7 support. "
+      + "Step 3 was testing. At 9 a.m. we moved Kubernetes 1.19 to 1.20 and cut p95 by 40%.\n\n"
+    let count = 300
+    let lines = try quantityLines(String(repeating: paragraph, count: count))
+    let each = 9
+    try #require(lines.count == each * count)
+    let withoutOffsets = lines.map { $0.replacing(/\ @[0-9]+-[0-9]+/, with: "") }
+    #expect(
+      Array(lines.prefix(each)) == [
+        "two @33-36 count 2 (options)",
+        "110% @56-60 percent 110 % (idiom)",
+        "1:1 @74-77 number 1 (ratio)",
+        "24 @84-86 count 24 ~ (ratio)",
+        "7 @87-88 count 7 (ratio)",
+        "3 @103-104 count 3 (label)",
+        "9 @121-122 count 9 (time)",
+        "1.19 to 1.20 @148-160 number 1.19…1.2 (name)",
+        "40% @176-179 percent 40 % delta impact",
+      ])
+    for k in 1..<count {
+      #expect(Array(withoutOffsets[k * each..<(k + 1) * each]) == Array(withoutOffsets.prefix(each)))
+    }
+  }
 }
