@@ -25,9 +25,14 @@ import Testing
       .init(path: "answer.rtf", relativePath: "", mirroredPath: "answer.rtf", problem: nil),
       .init(path: "odd", relativePath: "x.md", mirroredPath: "elsewhere", problem: nil),
       .init(path: "missing", relativePath: "", mirroredPath: "", problem: .missing(path: "missing")),
+      // The same text as far as `==` goes, other bytes: read back byte for byte.
+      .init(path: "in/e\u{301}.md", relativePath: "\u{E9}.md", mirroredPath: "\u{E9}.md", problem: nil),
     ]
     let entries = FileWalker.Entries(made)
     #expect(Array(entries) == made)
+    #expect(
+      entries.map { Array($0.path.utf8) + [0] + Array($0.mirroredPath.utf8) }
+        == made.map { Array($0.path.utf8) + [0] + Array($0.mirroredPath.utf8) })
     #expect(entries == FileWalker.Entries(made))
     #expect(entries != FileWalker.Entries(made.dropLast()))
     #expect(FileWalker.Entries() == [])

@@ -73,26 +73,32 @@ extension FileWalker {
       relativePaths.append(relativePath)
     }
 
-    /// Appends `entry`, as its own root unless it fits the current one.
+    /// Appends `entry`, as its own root unless it fits the current one. Parts are compared byte for byte,
+    /// so that every path reads back exactly as it was given.
     mutating func append(_ entry: Entry) {
-      let relative = entry.relativePath
-      if let root = roots.last, !root.verbatim,
-        entry.path == (relative.isEmpty ? root.shown : root.shown + "/" + relative),
-        entry.mirroredPath == root.mirrorHead + relative
+      let relative = Array(entry.relativePath.utf8)
+      let path = Array(entry.path.utf8), mirrored = Array(entry.mirroredPath.utf8)
+      func joined(_ head: String, slash: Bool) -> [UInt8] {
+        Array(head.utf8) + (slash && !relative.isEmpty ? [0x2F] : []) + relative
+      }
+      if let root = roots.last, !root.verbatim, path == joined(root.shown, slash: true),
+        mirrored == joined(root.mirrorHead, slash: false)
       {
-        append(relativePath: relative, problem: entry.problem)
+        append(relativePath: entry.relativePath, problem: entry.problem)
         return
       }
       if relative.isEmpty {
         startRoot(shown: entry.path, mirrorHead: entry.mirroredPath)
-      } else if entry.path.hasSuffix("/" + relative), entry.mirroredPath.hasSuffix(relative) {
+      } else if path.count > relative.count, path.suffix(relative.count).elementsEqual(relative),
+        path[path.count - relative.count - 1] == 0x2F, mirrored.suffix(relative.count).elementsEqual(relative)
+      {
         startRoot(
-          shown: String(entry.path.utf8.dropLast(relative.utf8.count + 1))!,
-          mirrorHead: String(entry.mirroredPath.utf8.dropLast(relative.utf8.count))!)
+          shown: String(decoding: path.dropLast(relative.count + 1), as: UTF8.self),
+          mirrorHead: String(decoding: mirrored.dropLast(relative.count), as: UTF8.self))
       } else {
         roots.append(Root(shown: entry.path, mirrorHead: entry.mirroredPath, first: count, verbatim: true))
       }
-      append(relativePath: relative, problem: entry.problem)
+      append(relativePath: entry.relativePath, problem: entry.problem)
     }
   }
 }
