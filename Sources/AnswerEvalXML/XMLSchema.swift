@@ -32,19 +32,10 @@ public final class XMLSchema {
   /// The problems of `document` (UTF-8 bytes): its well-formedness error, or every way it breaks the schema,
   /// in document order. Empty when the document is valid.
   public func validate(_ document: [UInt8]) -> [XMLIssue] {
-    guard let parser = xmlNewParserCtxt() else { return [XMLIssue(line: 0, message: "out of memory")] }
-    defer { xmlFreeParserCtxt(parser) }
-    let options =
-      Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue)
-      | Int32(bitPattern: XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue)
-    let parsed = document.withUnsafeBufferPointer { bytes in
-      bytes.withMemoryRebound(to: CChar.self) {
-        xmlCtxtReadMemory(parser, $0.baseAddress, Int32($0.count), "document.xml", "UTF-8", options)
-      }
-    }
-    guard let doc = parsed else {
-      guard let error = xmlCtxtGetLastError(parser) else { return [XMLIssue(line: 0, message: "not XML")] }
-      return [issue(error.pointee)]
+    let doc: xmlDocPtr
+    switch parseDocument(document) {
+    case .success(let parsed): doc = parsed
+    case .failure(let problem): return [problem.issue]
     }
     defer { xmlFreeDoc(doc) }
     guard let validator = xmlSchemaNewValidCtxt(schema) else { return [XMLIssue(line: 0, message: "out of memory")] }

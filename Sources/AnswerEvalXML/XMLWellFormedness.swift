@@ -13,22 +13,39 @@ internal import CLibXML2
 public enum XMLWellFormedness {
   /// The first well-formedness error of `document` (UTF-8 bytes), or nothing when it is well-formed.
   public static func issues(in document: [UInt8]) -> [XMLIssue] {
-    LibXML2.initialize()
-    guard let parser = xmlNewParserCtxt() else { return [XMLIssue(line: 0, message: "out of memory")] }
-    defer { xmlFreeParserCtxt(parser) }
-    let options =
-      Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue)
-      | Int32(bitPattern: XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue)
-    let parsed = document.withUnsafeBufferPointer { bytes in
-      bytes.withMemoryRebound(to: CChar.self) {
-        xmlCtxtReadMemory(parser, $0.baseAddress, Int32($0.count), "document.xml", "UTF-8", options)
-      }
+    switch parseDocument(document) {
+    case .success(let doc):
+      xmlFreeDoc(doc)
+      return []
+    case .failure(let problem): return [problem.issue]
     }
-    guard let doc = parsed else {
-      guard let error = xmlCtxtGetLastError(parser) else { return [XMLIssue(line: 0, message: "not XML")] }
-      return [issue(error.pointee)]
-    }
-    xmlFreeDoc(doc)
-    return []
   }
+}
+
+/// Why a document could not be parsed (an `Error` so that it fits `Result`).
+struct ParseFailure: Error {
+  var issue: XMLIssue
+}
+
+/// `document` (UTF-8 bytes) parsed by libxml2 without network access or messages on standard error; the
+/// caller frees the document (`xmlFreeDoc`). Failure: the first well-formedness error.
+func parseDocument(_ document: [UInt8]) -> Result<xmlDocPtr, ParseFailure> {
+  LibXML2.initialize()
+  guard let parser = xmlNewParserCtxt() else {
+    return .failure(ParseFailure(issue: XMLIssue(line: 0, message: "out of memory")))
+  }
+  defer { xmlFreeParserCtxt(parser) }
+  let options =
+    Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue)
+    | Int32(bitPattern: XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue)
+  let parsed = document.withUnsafeBufferPointer { bytes in
+    bytes.withMemoryRebound(to: CChar.self) {
+      xmlCtxtReadMemory(parser, $0.baseAddress, Int32($0.count), "document.xml", "UTF-8", options)
+    }
+  }
+  if let parsed { return .success(parsed) }
+  guard let error = xmlCtxtGetLastError(parser) else {
+    return .failure(ParseFailure(issue: XMLIssue(line: 0, message: "not XML")))
+  }
+  return .failure(ParseFailure(issue: issue(error.pointee)))
 }
