@@ -161,13 +161,3 @@ public final class OutputDirectory: Sendable {
     .outputWrite(path: displayPath(relativePath), reason: String(cString: strerror(code)))
   }
 }
-
-#if canImport(Glibc)
-  private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    Glibc.write(fd, buffer, count)
-  }
-#elseif canImport(Darwin)
-  private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    Darwin.write(fd, buffer, count)
-  }
-#endif

@@ -231,13 +231,3 @@ private struct FileSink {
     buffer.removeAll(keepingCapacity: true)
   }
 }
-
-#if canImport(Glibc)
-  private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    Glibc.write(fd, buffer, count)
-  }
-#elseif canImport(Darwin)
-  private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    Darwin.write(fd, buffer, count)
-  }
-#endif

@@ -2,14 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
   import Glibc
-  private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    Glibc.read(fd, buffer, count)
-  }
 #elseif canImport(Darwin)
   import Darwin
-  private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    Darwin.read(fd, buffer, count)
-  }
 #endif
 
 /// Reads the bytes of one answer from a path or from standard input (`-`).
