@@ -101,18 +101,10 @@ struct BatchCommand: ParsableCommand {
   @Flag(name: .long, help: "Skip answers whose report in --out is newer than the answer.")
   var resume = false
 
-  @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD (and warn) instead of failing.")
-  var lossy = false
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The most bytes one answer may have (default: \(InputReader.defaultLimit), 64 MiB).", valueName: "n"))
-  var maxBytes: Int?
+  @OptionGroup var reading: ReadingOptions
 
   func validate() throws {
     if folders.isEmpty { throw ValidationError("Give at least one folder of answers.") }
-    if let maxBytes, maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     if let summary, SummaryWriter.Format(path: summary) == nil {
       throw ValidationError("--summary must name a .csv or .json file.")
@@ -143,8 +135,8 @@ struct BatchCommand: ParsableCommand {
     options.rubric = rubric
     options.minScore = minScore
     options.resume = resume
-    options.lossy = lossy
-    options.maxBytes = maxBytes ?? InputReader.defaultLimit
+    options.lossy = reading.lossy
+    options.maxBytes = reading.maxBytes
     options.htmlIndex = htmlIndex != nil
 
     let runner: BatchRunner

@@ -45,23 +45,33 @@ enum Output {
   }
 }
 
+/// How answers are read, for `batch` as for the commands that read one answer.
+struct ReadingOptions: ParsableArguments {
+  @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD (and warn) instead of failing.")
+  var lossy = false
+
+  @Option(
+    name: .customLong("max-bytes"),
+    help: ArgumentHelp(
+      "The most bytes one answer may have (default: \(InputReader.defaultLimit), 64 MiB).", valueName: "n"))
+  var maxBytesOption: Int?
+
+  /// `--max-bytes`, or the default.
+  var maxBytes: Int { maxBytesOption ?? InputReader.defaultLimit }
+
+  func validate() throws {
+    if let maxBytesOption, maxBytesOption <= 0 {
+      throw ValidationError("--max-bytes must be a positive number of bytes.")
+    }
+  }
+}
+
 /// Options every command that reads answers shares.
 struct InputOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("The name for standard input in reports and messages.", valueName: "label"))
   var stdinName: String = "<stdin>"
 
-  @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD (and warn) instead of failing.")
-  var lossy = false
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The most bytes one answer may have (default: \(InputReader.defaultLimit), 64 MiB).", valueName: "n"))
-  var maxBytes: Int?
-
-  func validate() throws {
-    if let maxBytes, maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
-  }
+  @OptionGroup var reading: ReadingOptions
 
   /// The label of an input path in output.
   func label(for path: String) -> String { path == "-" ? stdinName : path }
@@ -70,11 +80,11 @@ struct InputOptions: ParsableArguments {
   /// an answer whose front matter names a rubric (`rubric: NAME`) is graded with it.
   func grade(_ path: String, with grader: Grader, followFrontMatter: Bool = false) throws -> Grader.Graded {
     let label = label(for: path)
-    let bytes = try InputReader.read(path, name: label, limit: maxBytes ?? InputReader.defaultLimit)
+    let bytes = try InputReader.read(path, name: label, limit: reading.maxBytes)
     let graded =
       followFrontMatter
-      ? try grader.grade(bytes: bytes, source: label, lossy: lossy, frontMatterRubrics: .shared)
-      : try grader.grade(bytes: bytes, source: label, lossy: lossy)
+      ? try grader.grade(bytes: bytes, source: label, lossy: reading.lossy, frontMatterRubrics: .shared)
+      : try grader.grade(bytes: bytes, source: label, lossy: reading.lossy)
     if graded.replacements > 0 {
       Diagnostics.warning(
         "\(label): warning: [text.lossy] replaced \(graded.replacements) invalid byte(s) with U+FFFD")
