@@ -12,7 +12,7 @@ extension FileWalker {
   /// ```
   public struct Entries: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable {
     /// Where the entries from `first` on come from, up to the next root's `first`.
-    struct Root: Equatable, Sendable {
+    struct Root: Sendable {
       /// The root as shown (trailing slashes dropped); an entry's path is this, `/` and its relative path.
       var shown: String
       /// What comes before an entry's relative path in its mirrored path.
@@ -108,7 +108,7 @@ extension FileWalker {
 /// paths share most of their bytes ("cohort-00/group-1/candidate-00192.txt" after "…-00113.md" adds 7).
 /// The bytes are kept in blocks of about 64 KiB (a group of 16 never spans two), so the list grows without
 /// ever copying what it holds.
-struct FrontCodedList: Equatable, Sendable {
+struct FrontCodedList: Sendable {
   private static let interval = 16
   private static let blockSize = 1 << 16
   private var blocks: [[UInt8]] = []
@@ -116,10 +116,6 @@ struct FrontCodedList: Equatable, Sendable {
   private var restarts: [(block: UInt32, offset: UInt32)] = []
   private var previous: [UInt8] = []
   private(set) var count = 0
-
-  static func == (a: FrontCodedList, b: FrontCodedList) -> Bool {
-    a.blocks == b.blocks && a.count == b.count
-  }
 
   mutating func append(_ string: String) {
     let utf8 = Array(string.utf8)
