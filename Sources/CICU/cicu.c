@@ -156,7 +156,7 @@ struct cicu_spellout {
   UNumberFormat *format;
 };
 
-cicu_spellout *cicu_spellout_open(const char *locale, int32_t *status) {
+cicu_spellout *cicu_spellout_open(const char *locale, int32_t lenient, int32_t *status) {
   if (*status > U_ZERO_ERROR) return NULL;
   UErrorCode code = U_ZERO_ERROR;
   UNumberFormat *format = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &code);
@@ -164,7 +164,7 @@ cicu_spellout *cicu_spellout_open(const char *locale, int32_t *status) {
     *status = code;
     return NULL;
   }
-  unum_setAttribute(format, UNUM_LENIENT_PARSE, 1);
+  unum_setAttribute(format, UNUM_LENIENT_PARSE, lenient ? 1 : 0);
   cicu_spellout *parser = malloc(sizeof *parser);
   if (parser == NULL) {
     unum_close(format);

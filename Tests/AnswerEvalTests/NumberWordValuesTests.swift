@@ -1,3 +1,5 @@
+import AnswerEvalText
+import TestSupport
 import Testing
 
 @testable import AnswerEval
@@ -24,5 +26,28 @@ import Testing
   @Test func otherWordsHaveNoValue() {
     #expect(NumberWordValues.shared.value(of: "banana") == nil)
     #expect(NumberWordValues.shared.value(of: "a") == nil)
+  }
+
+  /// The strict parse, used for speed, reads every number word and ordinal of the bundled pack, and reads
+  /// each as the lenient parse does.
+  @Test func bundledNumberWordsReadAsLenientlyParsed() throws {
+    let pack = try RubricLoader(catalog: .standard()).loadPack(file: Repository.path("Rubrics/packs/quantities.en.yaml"))
+    let lenient = try SpelloutParser(lenient: true)
+    var words: [String] = []
+    for cue in pack.cues where cue.signal == "number" || cue.signal == "ordinal" {
+      for phrase in cue.phrases {
+        for case .alternatives(let sequences) in phrase.elements {
+          for case .exact(let word) in sequences.joined() { words.append(word) }
+        }
+      }
+    }
+    #expect(words.count > 80)
+    func leniently(_ word: String) -> Double? { lenient.value(of: word) ?? lenient.value(of: "one " + word) }
+    for word in words {
+      let expected = leniently(word) ?? (word.hasSuffix("s") ? leniently(String(word.dropLast())) : nil)
+      // "st", "nd", "rd", "th" are ordinal endings ("4th"), which have no value of their own.
+      if word.count > 2 { #expect(NumberWordValues.shared.value(of: word) != nil, "\(word)") }
+      #expect(NumberWordValues.shared.value(of: word) == expected, "\(word)")
+    }
   }
 }

@@ -26,5 +26,7 @@ import Testing
     #expect(parser.value(of: "fifteen") == 15)
     #expect(parser.value(of: "three hundred") == 300)
     #expect(parser.value(of: "banana") == nil)
+    #expect(parser.value(of: "Twenty One") == nil)
+    #expect(try SpelloutParser(lenient: true).value(of: "Twenty One") == 21)
   }
 }
