@@ -31,7 +31,8 @@ import Testing
   /// The strict parse, used for speed, reads every number word and ordinal of the bundled pack, and reads
   /// each as the lenient parse does.
   @Test func bundledNumberWordsReadAsLenientlyParsed() throws {
-    let pack = try RubricLoader(catalog: .standard()).loadPack(file: Repository.path("Rubrics/packs/quantities.en.yaml"))
+    let pack = try RubricLoader(catalog: .standard()).loadPack(
+      file: Repository.path("Rubrics/packs/quantities.en.yaml"))
     let lenient = try SpelloutParser(lenient: true)
     var words: [String] = []
     for cue in pack.cues where cue.signal == "number" || cue.signal == "ordinal" {
