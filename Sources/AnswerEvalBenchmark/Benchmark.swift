@@ -15,7 +15,8 @@ import Foundation
 ///     answer-eval-bench memory [--counts 1000,100000]
 ///         peak resident memory of `answer-eval batch` over folders of different sizes
 ///     answer-eval-bench startup [FILE] [--runs N]
-///         `answer-eval score FILE --format json`, process start to report: median wall and user CPU time
+///         `answer-eval score FILE --format json`, process start to report: median wall and user CPU time,
+///         with the compiled rubric read from the cache and without the cache
 ///     answer-eval-bench text|grade DIR [--rounds N]
 ///         in process: decode + analyze only, or the full grade
 ///     answer-eval-bench cues DIR [--extra N]
@@ -253,33 +254,42 @@ enum Benchmark {
 
   // MARK: startup
 
-  /// `answer-eval score FILE --format json`, run `runs` times: the median wall and user CPU time.
+  /// `answer-eval score FILE --format json`, run `runs` times with the compiled rubric read from a scratch
+  /// cache and `runs` times without a cache (`ANSWER_EVAL_CACHE=off`): the median wall and user CPU time of
+  /// each, and the one run that compiles the rubric and stores it.
   static func startup(file given: String?, runs: Int) throws {
     let cli = cliPath()
-    var scratch: String?
+    let folder = try scratchFolder("startup")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     if given == nil {
-      let folder = try scratchFolder("startup")
       var generator = AnswerGenerator(seed: 42)
-      let path = folder + "/answer.md"
-      try Data(generator.answer(words: 350...350).utf8).write(to: URL(fileURLWithPath: path))
-      scratch = folder
+      try Data(generator.answer(words: 350...350).utf8).write(to: URL(fileURLWithPath: folder + "/answer.md"))
     }
-    defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
-    let file = given ?? scratch! + "/answer.md"
-    _ = ChildProcess.run([cli, "score", file, "--format", "json"])
-    var walls: [Double] = [], users: [Double] = []
-    for _ in 0..<max(1, runs) {
-      let measure = ChildProcess.run([cli, "score", file, "--format", "json"])
+    let file = given ?? folder + "/answer.md"
+    let arguments = [cli, "score", file, "--format", "json"]
+    func run(cache: String) -> ChildProcess.Measure {
+      setenv("ANSWER_EVAL_CACHE", cache, 1)
+      let measure = ChildProcess.run(arguments)
       precondition(measure.status == 0, "answer-eval score exited with \(measure.status)")
-      walls.append(measure.seconds)
-      users.append(measure.userSeconds)
+      return measure
     }
-    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-    print(
-      "answer-eval score \(given ?? "answer.md (350 words)") --format json, \(runs) runs: median "
-        + "\(String(format: "%.1f", median(walls) * 1e3)) ms wall, "
-        + "\(String(format: "%.1f", median(users) * 1e3)) ms user CPU (min \(String(format: "%.1f", walls.min()! * 1e3)) ms)"
-    )
+    _ = run(cache: "off")  // warms the page cache
+    let storing = run(cache: folder + "/cache")
+    var cached: [ChildProcess.Measure] = [], uncached: [ChildProcess.Measure] = []
+    for _ in 0..<max(1, runs) {
+      cached.append(run(cache: folder + "/cache"))
+      uncached.append(run(cache: "off"))
+    }
+    func milliseconds(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1e3) }
+    func summary(_ measures: [ChildProcess.Measure]) -> String {
+      let walls = measures.map(\.seconds).sorted(), users = measures.map(\.userSeconds).sorted()
+      return "median \(milliseconds(walls[walls.count / 2])) wall, \(milliseconds(users[users.count / 2])) user CPU "
+        + "(min \(milliseconds(walls[0])))"
+    }
+    print("answer-eval score \(given ?? "answer.md (350 words)") --format json, \(runs) runs each:")
+    print("  compiled rubric read from the cache:  \(summary(cached))")
+    print("  no cache (ANSWER_EVAL_CACHE=off):     \(summary(uncached))")
+    print("  the first run, compiling and storing: \(milliseconds(storing.seconds)) wall")
   }
 
   // MARK: In process

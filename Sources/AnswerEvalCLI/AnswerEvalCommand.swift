@@ -13,6 +13,10 @@ struct AnswerEvalCommand: ParsableCommand {
       Exit codes: 0 graded; 1 graded but below --min-score (only when given), or for `evaluate` a figure \
       below its floor; 2 an input or rubric could not be processed; 64 usage error.
 
+      Compiled rubrics are kept in $XDG_CACHE_HOME/answer-eval (else ~/.cache/answer-eval) and used while \
+      the rubric files and the binary are unchanged; ANSWER_EVAL_CACHE=DIR keeps them in DIR instead, \
+      ANSWER_EVAL_CACHE=off turns this off.
+
       Examples:
         answer-eval score Corpora/examples/answer.md
         some-tool | answer-eval score - --format json --stdin-name candidate-17

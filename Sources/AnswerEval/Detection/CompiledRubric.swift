@@ -12,8 +12,13 @@ public struct CompiledRubric: Sendable {
   let quantityLexicon: QuantityLexicon
 
   public init(_ rubric: Rubric) {
+    self.init(rubric, matcher: CueMatcher(packs: rubric.packs))
+  }
+
+  /// A rubric with its matcher already built (read back by ``RubricCache``).
+  init(_ rubric: Rubric, matcher: CueMatcher) {
     self.rubric = rubric
-    matcher = CueMatcher(packs: rubric.packs)
+    self.matcher = matcher
     detectors = rubric.criteria.map { DetectorRegistry.make($0.detector) }
     let detectorOfPack = Dictionary(rubric.packs.map { ($0.id, $0.detector) }, uniquingKeysWith: { a, _ in a })
     cueDetectors = matcher.cues.map { detectorOfPack[$0.pack] ?? "" }

@@ -93,7 +93,7 @@ public struct CueMatcher: Sendable {
       nodes[n].number = node.number
       nodes[n].any = node.any
     }
-    edges = EdgeTable(builder.edges.filter { $0.key >> 32 != 0 }, nodeCount: builder.nodes.count)
+    edges = EdgeTable(builder.edges.filter { $0.key >> 32 != 0 }.sorted { $0.key < $1.key })
     var rootChild = [Int32](repeating: -1, count: Int(builder.termCount))
     for (key, child) in builder.edges {
       let node = Int(key >> 32), term = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
@@ -403,13 +403,14 @@ extension CueMatcher {
 
 // MARK: - Tables
 
-/// (node, term) → child node in one open-addressing hash table.
+/// (node, term) → child node in one open-addressing hash table. Where an edge lands depends on the order
+/// of insertion, which is by key, so the same edges always give the same table.
 private struct EdgeTable: Sendable {
   private let slots: [(key: UInt64, value: Int32)]
   private let mask: Int
   private let shift: UInt64
 
-  init(_ edges: [UInt64: Int32], nodeCount: Int) {
+  init(_ edges: some Collection<(key: UInt64, value: Int32)>) {
     var bits: UInt64 = 4
     while (1 << bits) < edges.count * 2 { bits += 1 }
     let capacity = 1 << Int(bits)
@@ -507,9 +508,9 @@ private struct ByteTable: Sendable {
 /// (or ends) with.
 private struct AffixTrie: Sendable {
   /// Per node: its children (byte → node) and the term that ends there (-1: none).
-  private var children: [[(byte: UInt8, node: Int32)]] = [[]]
-  private var terms: [Int32] = [-1]
-  private var texts: [Int32: String] = [:]
+  fileprivate var children: [[(byte: UInt8, node: Int32)]] = [[]]
+  fileprivate var terms: [Int32] = [-1]
+  fileprivate var texts: [Int32: String] = [:]
 
   mutating func insert(_ bytes: [UInt8], term: Int32) {
     var node = 0
@@ -546,5 +547,138 @@ private struct AffixTrie: Sendable {
       depth += 1
       if terms[node] >= 0 { body(terms[node], depth) }
     }
+  }
+}
+
+// MARK: - The compiled-rubric cache
+
+extension CueMatcher {
+  /// Writes the built trie and tables (not the cues, which come with the rubric) for ``RubricCache``.
+  func archive(to writer: inout ArchiveWriter) {
+    writer.raw(patternCue)
+    writer.raw(patternIsException)
+    writer.raw(nodes)
+    writer.raw(accepts)
+    writer.raw(gaps)
+    writer.int(gapNodeCount)
+    edges.archive(to: &writer)
+    writer.raw(rootChild)
+    exactTerms.archive(to: &writer)
+    stemTerms.archive(to: &writer)
+    prefixes.archive(to: &writer)
+    suffixes.archive(to: &writer)
+    writer.array(unicodeAffixes) {
+      $0.int(Int($1.term))
+      $0.string($1.text)
+      $0.bool($1.isPrefix)
+    }
+    writer.int(nodeCount)
+  }
+
+  /// The matcher ``archive(to:)`` wrote for the cues of `packs`. Every index the walk follows is checked
+  /// against the array it indexes, so damaged bytes throw instead of matching out of bounds.
+  init(packs: [CuePack], archive reader: inout ArchiveReader) throws(ArchiveReader.Damaged) {
+    var cues: [(String, Cue)] = []
+    for pack in packs { for cue in pack.cues { cues.append((pack.id, cue)) } }
+    self.cues = cues
+    signals = cues.map(\.1.signal)
+    weights = cues.map(\.1.weight)
+    patternCue = try reader.raw(Int32.self)
+    patternIsException = try reader.raw(Bool.self)
+    nodes = try reader.raw(NodeInfo.self)
+    accepts = try reader.raw(Int32.self)
+    gaps = try reader.raw((max: Int32, node: Int32, ordinal: Int32).self)
+    gapNodeCount = try reader.int()
+    edges = try EdgeTable(archive: &reader)
+    rootChild = try reader.raw(Int32.self)
+    exactTerms = try ByteTable(archive: &reader)
+    stemTerms = try ByteTable(archive: &reader)
+    prefixes = try AffixTrie(archive: &reader)
+    suffixes = try AffixTrie(archive: &reader)
+    unicodeAffixes = try reader.array { r throws(ArchiveReader.Damaged) in
+      (term: Int32(truncatingIfNeeded: try r.int()), text: try r.string(), isPrefix: try r.bool())
+    }
+    nodeCount = try reader.int()
+    let n = Int32(nodes.count), termCount = rootChild.count
+    func isNode(_ node: Int32) -> Bool { node >= 0 && node < n }
+    func isTerm(_ term: Int32) -> Bool { term >= 0 && Int(term) < termCount }
+    guard nodeCount == nodes.count, n > 0, patternCue.count == patternIsException.count,
+      patternIsException.withUnsafeBytes({ $0.allSatisfy { $0 <= 1 } }),
+      patternCue.allSatisfy({ $0 >= 0 && Int($0) < cues.count }),
+      accepts.allSatisfy({ $0 >= 0 && Int($0) < patternCue.count }),
+      gapNodeCount >= 0, gaps.allSatisfy({ isNode($0.node) && $0.ordinal >= 0 && Int($0.ordinal) < gapNodeCount }),
+      nodes.allSatisfy({ node in
+        0 <= node.acceptStart && node.acceptStart <= node.acceptEnd && Int(node.acceptEnd) <= accepts.count
+          && 0 <= node.gapStart && node.gapStart <= node.gapEnd && Int(node.gapEnd) <= gaps.count
+          && (node.number == -1 || isNode(node.number)) && (node.any == -1 || isNode(node.any))
+      }),
+      edges.children.allSatisfy({ $0 == -1 || isNode($0) }), rootChild.allSatisfy({ $0 == -1 || isNode($0) }),
+      (exactTerms.terms + stemTerms.terms + prefixes.terms + suffixes.terms).allSatisfy({ $0 == -1 || isTerm($0) }),
+      unicodeAffixes.allSatisfy({ isTerm($0.term) })
+    else { throw ArchiveReader.Damaged() }
+  }
+}
+
+extension EdgeTable {
+  /// Only the filled slots, by key, as the matcher inserts them: the table is rebuilt on reading (the same
+  /// table), which costs less than reading its empty half.
+  func archive(to writer: inout ArchiveWriter) {
+    writer.raw(slots.filter { $0.key != .max }.sorted { $0.key < $1.key })
+  }
+
+  /// The table ``archive(to:)`` wrote.
+  init(archive reader: inout ArchiveReader) throws(ArchiveReader.Damaged) {
+    let entries = try reader.raw((key: UInt64, value: Int32).self)
+    guard !entries.contains(where: { $0.key == .max }) else { throw ArchiveReader.Damaged() }
+    self.init(entries)
+  }
+
+  /// The child of every edge.
+  var children: [Int32] { slots.compactMap { $0.key == .max ? nil : $0.value } }
+}
+
+extension ByteTable {
+  func archive(to writer: inout ArchiveWriter) {
+    writer.raw(bytes)
+    writer.raw(slots)
+  }
+
+  /// The table ``archive(to:)`` wrote: a power of two of at least 16 slots, one of them empty, each inside
+  /// the bytes.
+  init(archive reader: inout ArchiveReader) throws(ArchiveReader.Damaged) {
+    let bytes = try reader.raw(UInt8.self)
+    let slots = try reader.raw((offset: Int32, length: Int32, term: Int32).self)
+    // A lookup probes until it finds its key or an empty slot, so one must be empty.
+    guard slots.count >= 16, slots.count.nonzeroBitCount == 1, slots.contains(where: { $0.term == -1 }),
+      slots.allSatisfy({ $0.offset >= 0 && $0.length >= 0 && Int($0.offset) + Int($0.length) <= bytes.count })
+    else { throw ArchiveReader.Damaged() }
+    self.bytes = bytes
+    self.slots = slots
+    mask = slots.count - 1
+  }
+
+  /// The term of every slot (-1 in empty ones).
+  var terms: [Int32] { slots.map(\.term) }
+}
+
+extension AffixTrie {
+  func archive(to writer: inout ArchiveWriter) {
+    writer.array(children) { $0.raw($1) }
+    writer.raw(terms)
+    writer.array(texts.sorted { $0.key < $1.key }) {
+      $0.int(Int($1.key))
+      $0.string($1.value)
+    }
+  }
+
+  /// The trie ``archive(to:)`` wrote; every child must be one of its nodes.
+  init(archive reader: inout ArchiveReader) throws(ArchiveReader.Damaged) {
+    children = try reader.array { r throws(ArchiveReader.Damaged) in try r.raw((byte: UInt8, node: Int32).self) }
+    terms = try reader.raw(Int32.self)
+    let count = children.count
+    guard count > 0, terms.count == count,
+      children.allSatisfy({ $0.allSatisfy { $0.node > 0 && Int($0.node) < count } })
+    else { throw ArchiveReader.Damaged() }
+    for _ in 0..<(try reader.length()) { texts[Int32(truncatingIfNeeded: try reader.int())] = try reader.string() }
   }
 }

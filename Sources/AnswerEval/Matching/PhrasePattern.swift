@@ -97,6 +97,12 @@ public struct PhrasePattern: Sendable, Equatable {
     return (pieces, depth, wentNegative)
   }
 
+  /// A phrase already compiled (the compiled-rubric cache).
+  init(source: String, elements: [Element]) {
+    self.source = source
+    self.elements = elements
+  }
+
   /// Compiles one phrase (no top-level `|`).
   public init(_ source: String, analyzer: TextAnalyzer) throws(PhraseError) {
     self.source = Self.trimmed(source)

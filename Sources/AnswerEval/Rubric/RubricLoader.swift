@@ -16,17 +16,26 @@ import Foundation
 public struct RubricLoader {
   public let catalog: RubricCatalog
   private let analyzer: TextAnalyzer
+  /// Where a load notes what it read and how it resolved names, for ``RubricCache`` (nil: nowhere).
+  private let sources: RubricSources?
 
   public init(catalog: RubricCatalog) throws {
+    try self.init(catalog: catalog, recording: nil)
+  }
+
+  init(catalog: RubricCatalog, recording sources: RubricSources?) throws {
     self.catalog = catalog
     self.analyzer = try TextAnalyzer()
+    self.sources = sources
   }
 
   /// Loads a bundled (or `ANSWER_EVAL_RUBRICS`) rubric by name, or a file when `nameOrPath` is a path
   /// (contains `/` or ends in `.yaml`/`.yml`).
   public func load(_ nameOrPath: String) throws -> Rubric {
     if RubricCatalog.isPath(nameOrPath) { return try load(file: nameOrPath) }
-    guard let file = catalog.file(named: nameOrPath) else {
+    let resolved = catalog.file(named: nameOrPath)
+    sources?.lookups.append(.init(kind: .rubric, name: nameOrPath, near: nil, file: resolved))
+    guard let file = resolved else {
       let known = catalog.names().joined(separator: ", ")
       throw RubricError(
         file: nameOrPath, line: 0, column: 0, id: nameOrPath,
@@ -80,6 +89,7 @@ public struct RubricLoader {
     guard let text = String(bytes: bytes, encoding: .utf8) else {
       throw fail("the file is not UTF-8; save it as UTF-8")
     }
+    sources?.files.append((file, bytes))
     return text
   }
 
@@ -115,6 +125,7 @@ public struct RubricLoader {
           : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(parentName).path
       } else {
         parentFile = catalog.file(named: parentName, near: file)
+        sources?.lookups.append(.init(kind: .rubric, name: parentName, near: file, file: parentFile))
       }
       guard let parentFile else {
         throw extendsValue.error(
@@ -148,7 +159,9 @@ public struct RubricLoader {
       for entry in try v.sequence() {
         let packID = try entry.string()
         if rubric.packs.contains(where: { $0.id == packID }) { continue }
-        guard let packFile = catalog.packFile(named: packID, near: file) else {
+        let resolvedPack = catalog.packFile(named: packID, near: file)
+        sources?.lookups.append(.init(kind: .pack, name: packID, near: file, file: resolvedPack))
+        guard let packFile = resolvedPack else {
           throw entry.error(
             "no cue pack `\(packID)` (looked for packs/\(packID).yaml beside the rubric and in the rubric folders)")
         }
