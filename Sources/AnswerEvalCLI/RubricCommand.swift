@@ -20,7 +20,8 @@ struct RubricCommand: ParsableCommand {
   )
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rubrics that can be named with --rubric.")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List the rubrics that can be named with --rubric.")
 
     func run() throws {
       let catalog = RubricCatalog.standard()
@@ -41,7 +42,8 @@ struct RubricCommand: ParsableCommand {
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a rubric's criteria, weights, levels and packs.")
+    static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Show a rubric's criteria, weights, levels and packs.")
 
     @Argument(help: ArgumentHelp("A rubric name or YAML file.", valueName: "rubric"))
     var rubric: String
@@ -84,6 +86,7 @@ struct RubricCommand: ParsableCommand {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Validate rubrics and cue packs and run every embedded example.",
       discussion: """
         Without files, checks every rubric that can be named with --rubric, their cue packs, and the \

@@ -117,6 +117,12 @@ import Testing
     let cached = try #require(scratch.cache.load("behavioral", catalog: scratch.catalog))
     #expect(Self.difference(cached.rubric, compiled.rubric) == nil)
     #expect(Self.difference(cached.matcher, compiled.matcher) == nil)
+    #expect(Self.difference(cached.quantityLexicon, compiled.quantityLexicon) == nil)
+    // The number words' values were read back, not asked of ICU again: "th" has none, "twenty" is 20.
+    #expect(cached.quantityLexicon.numberWords.count > 80)
+    #expect(cached.quantityLexicon.numberWords["twenty"] == .some(20))
+    #expect(
+      cached.quantityLexicon.numberWords.keys.contains("th") && cached.quantityLexicon.numberWords["th"] == .some(nil))
     // Another name has its own entry.
     #expect(!scratch.isCached("technical"))
   }

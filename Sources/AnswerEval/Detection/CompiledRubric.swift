@@ -15,8 +15,8 @@ public struct CompiledRubric: Sendable {
     self.init(rubric, matcher: CueMatcher(packs: rubric.packs))
   }
 
-  /// A rubric with its matcher already built (read back by ``RubricCache``).
-  init(_ rubric: Rubric, matcher: CueMatcher) {
+  /// A rubric with its matcher already built and its number words already read (by ``RubricCache``).
+  init(_ rubric: Rubric, matcher: CueMatcher, numberWords: [String: Double?]? = nil) {
     self.rubric = rubric
     self.matcher = matcher
     detectors = rubric.criteria.map { DetectorRegistry.make($0.detector) }
@@ -29,7 +29,7 @@ public struct CompiledRubric: Sendable {
       return packDetectors.count - 1
     }
     self.packDetectors = packDetectors
-    quantityLexicon = QuantityLexicon(matcher: matcher, cueDetectors: cueDetectors)
+    quantityLexicon = QuantityLexicon(matcher: matcher, cueDetectors: cueDetectors, numberWords: numberWords)
   }
 
   /// The `detector:` of the pack a cue comes from.

@@ -46,9 +46,31 @@ public enum InputReader {
   }
 
   /// Reads to the end (a regular file may grow or shrink while it is read), failing once past `limit`.
+  ///
+  /// The `expected` bytes (a regular file's size) are read straight into the array, with room for one more
+  /// so that the end of a file that did not grow is seen without a copy; the rest goes through a chunk.
   private static func readAll(fd: Int32, label: String, limit: Int, expected: Int = 0) throws(InputError) -> [UInt8] {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(expected)
+    var failure: Int32? = nil
+    var ended = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: min(expected, limit) + 1) { buffer, count in
+      count = 0
+      while count < buffer.count {
+        let n = posixRead(fd, buffer.baseAddress! + count, buffer.count - count)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        if n == 0 {
+          ended = true
+          return
+        }
+        count += n
+      }
+    }
+    if let failure { throw error(failure, label) }
+    if bytes.count > limit { throw InputError.tooLarge(path: label, bytes: bytes.count, limit: limit) }
+    if ended { return bytes }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
