@@ -16,7 +16,7 @@ public struct CompiledRubric: Sendable {
   }
 
   /// A rubric with its matcher already built and its number words already read (by ``RubricCache``).
-  init(_ rubric: Rubric, matcher: CueMatcher, numberWords: [String: Double?]? = nil) {
+  init(_ rubric: Rubric, matcher: CueMatcher, numberWords: [String: Double?] = [:]) {
     self.rubric = rubric
     self.matcher = matcher
     detectors = rubric.criteria.map { DetectorRegistry.make($0.detector) }

@@ -43,35 +43,34 @@ struct QuantityLexicon: Sendable {
 
   /// The role of each cue of the rubric's matcher (nil for cues of other detectors).
   let roles: [Role?]
-  /// The value of every word a `number` or `ordinal` cue names exactly (`=twenty` → 20, `=th` → nil), read
-  /// by ICU's spell-out rules when the rubric is compiled, so that grading one answer never waits for ICU
-  /// to build its number parser (about 2 ms). Other words are asked of ``NumberWordValues`` as they come.
+  /// Number words whose values are already known (`twenty` → 20, `th` → nil): those the compiled-rubric
+  /// cache read back, so that grading one answer never waits for ICU to build its number parser (about
+  /// 2 ms). Other words are asked of ``NumberWordValues`` as they come.
   let numberWords: [String: Double?]
 
   /// The roles of `matcher`'s cues, where `cueDetectors[i]` is the `detector:` of cue i's pack. Built once
-  /// per ``CompiledRubric`` (``CompiledRubric/quantityLexicon``); `numberWords` are the values read back
-  /// from the compiled-rubric cache (nil: ask ICU).
-  init(matcher: CueMatcher, cueDetectors: [String], numberWords: [String: Double?]? = nil) {
+  /// per ``CompiledRubric`` (``CompiledRubric/quantityLexicon``).
+  init(matcher: CueMatcher, cueDetectors: [String], numberWords: [String: Double?] = [:]) {
     roles = matcher.cues.indices.map { index in
       guard cueDetectors[index] == Self.detector else { return nil }
       let cue = matcher.cues[index].cue
       return Self.role(signal: cue.signal, value: cue.value)
     }
-    if let numberWords {
-      self.numberWords = numberWords
-      return
-    }
-    var words: [String: Double?] = [:]
+    self.numberWords = numberWords
+  }
+
+  /// Every word a `number` or `ordinal` cue names exactly (`=twenty`), in cue order, each once.
+  func spelledWords(of matcher: CueMatcher) -> [String] {
+    var words: [String] = []
+    var seen: Set<String> = []
     for (index, role) in roles.enumerated() where role == .number || role == .ordinal {
       for phrase in matcher.cues[index].cue.phrases {
         for case .alternatives(let sequences) in phrase.elements {
-          for case .exact(let word) in sequences.joined() where words[word] == nil {
-            words.updateValue(NumberWordValues.shared.value(of: word), forKey: word)
-          }
+          for case .exact(let word) in sequences.joined() where seen.insert(word).inserted { words.append(word) }
         }
       }
     }
-    self.numberWords = words
+    return words
   }
 
   /// The value of a number word or ordinal (nil: none).

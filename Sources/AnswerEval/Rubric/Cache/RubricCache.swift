@@ -114,10 +114,12 @@ struct RubricCache: Sendable {
     }
     writer.rubric(compiled.rubric)
     compiled.matcher.archive(to: &writer)
-    writer.array(compiled.quantityLexicon.numberWords.sorted { $0.key < $1.key }) {
-      $0.string($1.key)
-      $0.bool($1.value != nil)
-      if let value = $1.value { $0.double(value) }
+    // The values of the pack's number words, read by ICU now so that no run reading the entry has to.
+    writer.array(compiled.quantityLexicon.spelledWords(of: compiled.matcher)) {
+      $0.string($1)
+      let value = NumberWordValues.shared.value(of: $1)
+      $0.bool(value != nil)
+      if let value { $0.double(value) }
     }
     let body = writer.finish()
     var entry = withUnsafeBytes(of: body.withUnsafeBytes { Self.checksum($0) }.littleEndian) { Array($0) }
