@@ -175,7 +175,7 @@ struct QuantityExtractor {
   /// The role of the cue that fills exactly the tokens between two quantities, if one passes `test`.
   private func between(_ from: Int, _ to: Int, _ test: (QuantityLexicon.Role) -> Bool) -> QuantityLexicon.Role? {
     guard from < to else { return nil }
-    return cues.starting[from].first { $0.tokens.upperBound == to && test($0.role) }?.role
+    return cues.firstStarting(at: from) { $0.tokens.upperBound == to && test($0.role) }?.role
   }
 
   /// Two quantities that can be the ends of a range or a change: one is a bare number, or both are of the

@@ -145,9 +145,9 @@ struct QuantityIncidentals {
   /// Only a range or "to" word stands between two quantities ("2019 to 2021", "2019–2021").
   private func joins(_ a: Quantity, _ b: Quantity) -> Bool {
     a.tokens.upperBound < b.tokens.lowerBound
-      && cues.starting[a.tokens.upperBound].contains {
+      && cues.firstStarting(at: a.tokens.upperBound) {
         $0.tokens.upperBound == b.tokens.lowerBound && [.range, .to, .joiner].contains($0.role)
-      }
+      } != nil
   }
 
   /// "Python", "Kubernetes": an upper-case letter, then at least one lower-case one.

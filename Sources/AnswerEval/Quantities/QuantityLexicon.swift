@@ -134,10 +134,14 @@ struct QuantityCues {
     var tokens: Range<Int>
   }
 
-  /// Matches starting at each token, longest first.
-  private(set) var starting: [[Match]]
-  /// Matches ending just before each token (their end is the index), longest first.
-  private(set) var ending: [[Match]]
+  /// The matches by the token they start at, longest first, one bucket after the other:
+  /// `byStart[startOffset[t]..<startOffset[t + 1]]` start at token t. (One array for all tokens, not an
+  /// array per token: most tokens start no quantity cue.)
+  private let byStart: [Match]
+  private let startOffset: [Int32]
+  /// The same by the token they end just before.
+  private let byEnd: [Match]
+  private let endOffset: [Int32]
   private(set) var incidentals: [(reason: String, bareOnly: Bool, tokens: Range<Int>)] = []
   /// Sentences with an outcome verb.
   private(set) var impactSentences: Set<Int> = []
@@ -145,51 +149,86 @@ struct QuantityCues {
 
   init(matches: [CueMatch], lexicon: QuantityLexicon, tokenCount: Int) {
     self.lexicon = lexicon
-    starting = Array(repeating: [], count: tokenCount + 1)
-    ending = Array(repeating: [], count: tokenCount + 1)
+    var entries: [Match] = []
     for match in matches {
       guard match.cue < lexicon.roles.count, let role = lexicon.roles[match.cue] else { continue }
-      let entry = Match(role: role, tokens: match.tokens)
-      starting[match.tokens.lowerBound].append(entry)
-      ending[match.tokens.upperBound].append(entry)
+      entries.append(Match(role: role, tokens: match.tokens))
       switch role {
       case .incidental(let reason, let bareOnly): incidentals.append((reason, bareOnly, match.tokens))
       case .impact: impactSentences.insert(match.sentence)
       default: break
       }
     }
-    for i in starting.indices {
-      starting[i].sort { $0.tokens.count > $1.tokens.count }
-      ending[i].sort { $0.tokens.count > $1.tokens.count }
+    (byStart, startOffset) = Self.buckets(entries, count: tokenCount + 1, byEnd: false)
+    (byEnd, endOffset) = Self.buckets(entries, count: tokenCount + 1, byEnd: true)
+  }
+
+  /// `entries` grouped by the token they start at (or end just before) in a counting sort, each group
+  /// longest first and otherwise in the order given.
+  private static func buckets(_ entries: [Match], count: Int, byEnd: Bool) -> ([Match], [Int32]) {
+    func key(_ entry: Match) -> Int { byEnd ? entry.tokens.upperBound : entry.tokens.lowerBound }
+    var offset = [Int32](repeating: 0, count: count + 1)
+    for entry in entries { offset[key(entry) + 1] += 1 }
+    for i in 0..<count { offset[i + 1] += offset[i] }
+    guard let first = entries.first else { return ([], offset) }
+    var next = offset
+    var sorted = [Match](repeating: first, count: entries.count)
+    for entry in entries {
+      let k = key(entry)
+      sorted[Int(next[k])] = entry
+      next[k] += 1
     }
+    for k in 0..<count where offset[k + 1] - offset[k] > 1 {
+      // Insertion sort: stable, and a bucket holds a handful of matches.
+      let bucket = Int(offset[k])..<Int(offset[k + 1])
+      for i in bucket.dropFirst() {
+        let item = sorted[i]
+        var j = i
+        while j > bucket.lowerBound, sorted[j - 1].tokens.count < item.tokens.count {
+          sorted[j] = sorted[j - 1]
+          j -= 1
+        }
+        sorted[j] = item
+      }
+    }
+    return (sorted, offset)
+  }
+
+  /// Where the matches starting at `token` are in `byStart`.
+  @inline(__always)
+  private func startRange(_ token: Int) -> Range<Int> {
+    guard token >= 0, token + 1 < startOffset.count else { return 0..<0 }
+    return Int(startOffset[token])..<Int(startOffset[token + 1])
+  }
+
+  /// The first match starting at `token` (longest first) that passes `test`.
+  func firstStarting(at token: Int, where test: (Match) -> Bool) -> Match? {
+    for i in startRange(token) where test(byStart[i]) { return byStart[i] }
+    return nil
   }
 
   /// The longest match starting at `token` whose role passes `test`.
   func start(at token: Int, _ test: (QuantityLexicon.Role) -> Bool) -> Match? {
-    guard token < starting.count else { return nil }
-    return starting[token].first { test($0.role) }
+    firstStarting(at: token) { test($0.role) }
   }
 
   /// The longest match ending just before `token` whose role passes `test`.
   func end(at token: Int, _ test: (QuantityLexicon.Role) -> Bool) -> Match? {
-    guard token >= 0, token < ending.count else { return nil }
-    return ending[token].first { test($0.role) }
+    guard token >= 0, token + 1 < endOffset.count else { return nil }
+    for i in Int(endOffset[token])..<Int(endOffset[token + 1]) where test(byEnd[i].role) { return byEnd[i] }
+    return nil
   }
 
   /// True when some match starts at `token`.
-  func startsAny(_ token: Int) -> Bool {
-    token >= 0 && token < starting.count && !starting[token].isEmpty
-  }
+  func startsAny(_ token: Int) -> Bool { !startRange(token).isEmpty }
 
   /// True when a single-token match with role `role` covers `token`.
   func has(_ token: Int, _ test: (QuantityLexicon.Role) -> Bool) -> Bool {
-    guard token >= 0, token < starting.count else { return false }
-    return starting[token].contains { $0.tokens.count == 1 && test($0.role) }
+    firstStarting(at: token) { $0.tokens.count == 1 && test($0.role) } != nil
   }
 
   /// The role of the single-token match at `token` that passes `test`.
   func single(_ token: Int, _ test: (QuantityLexicon.Role) -> Bool) -> QuantityLexicon.Role? {
-    guard token >= 0, token < starting.count else { return nil }
-    return starting[token].first { $0.tokens.count == 1 && test($0.role) }?.role
+    firstStarting(at: token) { $0.tokens.count == 1 && test($0.role) }?.role
   }
 }
