@@ -37,10 +37,23 @@ public final class AnswerContext {
   /// grouped once by the detector of their pack (``CompiledRubric/packDetectors``), for the whole answer and
   /// per sentence.
   private lazy var byDetector: (whole: [[CueMatch]], sentences: [[[CueMatch]]]) = {
-    let groups = rubric.packDetectors.count
-    var whole = [[CueMatch]](repeating: [], count: groups)
-    var sentences = [[[CueMatch]]](
-      repeating: [[CueMatch]](repeating: [], count: text.sentences.count), count: groups)
+    let groups = rubric.packDetectors.count, sentenceCount = text.sentences.count
+    // Counted first, so that every list is allocated once at its size.
+    var counts = [Int](repeating: 0, count: groups * (sentenceCount + 1))
+    for match in matches {
+      let group = rubric.cueDetectorIndex[match.cue]
+      counts[group * (sentenceCount + 1)] += 1
+      counts[group * (sentenceCount + 1) + 1 + match.sentence] += 1
+    }
+    func list(_ count: Int) -> [CueMatch] {
+      var list: [CueMatch] = []
+      list.reserveCapacity(count)
+      return list
+    }
+    var whole = (0..<groups).map { list(counts[$0 * (sentenceCount + 1)]) }
+    var sentences = (0..<groups).map { group in
+      (0..<sentenceCount).map { list(counts[group * (sentenceCount + 1) + 1 + $0]) }
+    }
     for match in matches {
       let group = rubric.cueDetectorIndex[match.cue]
       whole[group].append(match)

@@ -241,6 +241,7 @@ public struct CueMatcher: Sendable {
     // One match per (start, cue, end), in that order.
     found.sort { ($0.start, $0.cue, $0.end) < ($1.start, $1.cue, $1.end) }
     var matches: [CueMatch] = []
+    matches.reserveCapacity(found.count)
     var previous: (start: Int32, cue: Int32, end: Int32)? = nil
     for f in found {
       if let p = previous, p == (f.start, f.cue, f.end) { continue }
