@@ -238,7 +238,10 @@ enum Benchmark {
   /// Peak resident memory of `answer-eval batch DIR --format jsonl` for folders of `counts` answers.
   static func memory(counts: [Int]) throws {
     let cli = cliPath()
-    print("answer-eval batch DIR --format jsonl > /dev/null (default jobs):")
+    // Every run compiles the rubric from its YAML, so that a run that writes the cache entry and one that
+    // reads it are not compared.
+    setenv("ANSWER_EVAL_CACHE", "off", 1)
+    print("answer-eval batch DIR --format jsonl > /dev/null (default jobs, ANSWER_EVAL_CACHE=off):")
     for count in counts {
       let folder = try scratchFolder("memory-\(count)")
       defer { try? FileManager.default.removeItem(atPath: folder) }
