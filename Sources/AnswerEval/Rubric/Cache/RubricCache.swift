@@ -96,9 +96,16 @@ struct RubricCache: Sendable {
     }
   }
 
-  /// Writes the entry for `nameOrPath` (silently nothing when the folder cannot be written).
+  /// Writes the entry for `nameOrPath` (silently nothing when the folder cannot be written: the temporary
+  /// file is made first, so that a folder that cannot take the entry costs no time building it).
   func store(_ compiled: CompiledRubric, for nameOrPath: String, catalog: RubricCatalog, sources: RubricSources) {
     guard let context = Self.context(nameOrPath, catalog: catalog) else { return }
+    let path = path(for: nameOrPath, catalog: catalog)
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    var template = Array((path + ".tmp-XXXXXX").utf8CString)
+    let fd = mkstemp(&template)
+    guard fd >= 0 else { return }
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var writer = ArchiveWriter()
     writer.int(Self.formatVersion)
     writer.array(context) { $0.string($1) }
@@ -124,7 +131,19 @@ struct RubricCache: Sendable {
     let body = writer.finish()
     var entry = withUnsafeBytes(of: body.withUnsafeBytes { Self.checksum($0) }.littleEndian) { Array($0) }
     entry += body
-    Self.writeAtomically(entry, to: path(for: nameOrPath, catalog: catalog), folder: folder)
+    let written = entry.withUnsafeBytes { buffer in
+      var done = 0
+      while done < buffer.count {
+        let n = posixWrite(fd, buffer.baseAddress! + done, buffer.count - done)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { break }
+        done += n
+      }
+      return done
+    }
+    close(fd)
+    if written == entry.count, rename(temporary, path) == 0 { return }
+    unlink(temporary)
   }
 
   /// A 64-bit checksum: FNV-1a over 8-byte words in four interleaved lanes (so that the multiplications do
@@ -170,27 +189,6 @@ struct RubricCache: Sendable {
     #endif
     return "\(path) \(info.st_size) \(modified)"
   }()
-
-  private static func writeAtomically(_ bytes: [UInt8], to path: String, folder: String) {
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    var template = Array((path + ".tmp-XXXXXX").utf8CString)
-    let fd = mkstemp(&template)
-    guard fd >= 0 else { return }
-    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    let written = bytes.withUnsafeBytes { buffer in
-      var done = 0
-      while done < buffer.count {
-        let n = posixWrite(fd, buffer.baseAddress! + done, buffer.count - done)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { break }
-        done += n
-      }
-      return done
-    }
-    close(fd)
-    if written == bytes.count, rename(temporary, path) == 0 { return }
-    unlink(temporary)
-  }
 }
 
 /// What loading a rubric read, for ``RubricCache``: every file with its bytes, and every name looked up
