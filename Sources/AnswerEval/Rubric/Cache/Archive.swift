@@ -1,6 +1,7 @@
 /// A small binary format for the compiled-rubric cache (``RubricCache``): integers as LEB128 varints
 /// (zigzag for signed values), doubles as their bit patterns, each distinct string once in a table and
-/// then by number, arrays of fixed-size values as their raw bytes.
+/// then by number, arrays of fixed-size values as their raw bytes (in memory layout and byte order, which
+/// is safe because an entry is only ever read by the executable that wrote it).
 ///
 /// ```swift
 /// var writer = ArchiveWriter()
