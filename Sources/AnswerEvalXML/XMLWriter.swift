@@ -125,9 +125,14 @@ func withXMLString<R>(_ string: String, _ body: (UnsafePointer<xmlChar>) -> R) -
 }
 
 /// libxml2's one-time initialization, done before first use from any thread.
+///
+/// The XSD built-in types are set up here too: libxml2 (2.9) does that on the first schema parse behind a
+/// plain flag, so two schemas parsed at once on two threads both built them and one set leaked (seen by
+/// LeakSanitizer when schema tests ran in parallel).
 enum LibXML2 {
   private static let initialized: Bool = {
     xmlInitParser()
+    xmlSchemaInitTypes()
     return true
   }()
 
