@@ -17,8 +17,8 @@ import Foundation
 /// always and the entry rewritten. Errors are never cached: a rubric that fails to load fails every time.
 ///
 /// The folder is `ANSWER_EVAL_CACHE` (`off` turns the cache off), else `$XDG_CACHE_HOME/answer-eval`, else
-/// `~/.cache/answer-eval`. There is one entry per rubric name (or path) and set of rubric folders, so the
-/// folder stays small. Entries are written to a temporary file and renamed, so a reader never sees half
+/// `~/.cache/answer-eval`. There is one entry per executable path, rubric name (or path) and set of rubric
+/// folders, so the folder stays small, and a debug and a release build do not keep replacing each other's. Entries are written to a temporary file and renamed, so a reader never sees half
 /// of one; a folder that cannot be written only means no cache.
 ///
 /// ```swift
@@ -41,10 +41,11 @@ struct RubricCache: Sendable {
     return nil
   }
 
-  /// The entry's file for a rubric name or path (FNV-1a of the name and the rubric folders).
+  /// The entry's file for a rubric name or path (FNV-1a of the executable's path, the name and the rubric
+  /// folders).
   func path(for nameOrPath: String, catalog: RubricCatalog) -> String {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in ([nameOrPath] + catalog.folders).joined(separator: "\n").utf8 {
+    for byte in ([Self.executablePath ?? "", nameOrPath] + catalog.folders).joined(separator: "\n").utf8 {
       hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
     }
     return folder + "/rubric-" + String(hash, radix: 16) + ".bin"
@@ -169,17 +170,22 @@ struct RubricCache: Sendable {
     return hash
   }
 
-  /// The running executable as its path, size and modification time, so that a rebuilt binary never reads
-  /// what another one wrote; nil (no cache) when it cannot be told.
-  static let executable: String? = {
+  /// The path of the running executable (nil when it cannot be told).
+  static let executablePath: String? = {
     #if os(Linux)
       var buffer = [CChar](repeating: 0, count: 4096)
       let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
       guard count > 0 else { return nil }
-      let path = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     #else
-      guard let path = Bundle.main.executablePath else { return nil }
+      return Bundle.main.executablePath
     #endif
+  }()
+
+  /// The running executable as its path, size and modification time, so that a rebuilt binary never reads
+  /// what another one wrote; nil (no cache) when it cannot be told.
+  static let executable: String? = {
+    guard let path = executablePath else { return nil }
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     #if canImport(Darwin)
