@@ -71,7 +71,7 @@ import Testing
     #expect(Self.difference(rubric, rubric) == nil)
   }
 
-  @Test func theBundledRubricsAreAllReadBack() throws {
+  @Test func theRoundTripCoversEveryBundledRubric() throws {
     let names = RubricCatalog(folders: [Repository.path("Rubrics")]).names()
     #expect(
       names == ["behavioral", "deployment-tradeoff", "drift-detection-design", "ml-deployment-pitfalls", "technical"])

@@ -18,7 +18,8 @@ import Foundation
 ///
 /// The folder is `ANSWER_EVAL_CACHE` (`off` turns the cache off), else `$XDG_CACHE_HOME/answer-eval`, else
 /// `~/.cache/answer-eval`. There is one entry per executable path, rubric name (or path) and set of rubric
-/// folders, so the folder stays small, and a debug and a release build do not keep replacing each other's. Entries are written to a temporary file and renamed, so a reader never sees half
+/// folders, so the folder stays small, and a debug and a release build do not keep replacing each other's.
+/// Entries are written to a temporary file and renamed (``OutputDirectory``), so a reader never sees half
 /// of one; a folder that cannot be written only means no cache.
 ///
 /// ```swift
@@ -41,14 +42,19 @@ struct RubricCache: Sendable {
     return nil
   }
 
-  /// The entry's file for a rubric name or path (FNV-1a of the executable's path, the name and the rubric
-  /// folders).
-  func path(for nameOrPath: String, catalog: RubricCatalog) -> String {
+  /// The entry's file name for a rubric name or path (FNV-1a of the executable's path, the name and the
+  /// rubric folders).
+  func entryName(for nameOrPath: String, catalog: RubricCatalog) -> String {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     for byte in ([Self.executablePath ?? "", nameOrPath] + catalog.folders).joined(separator: "\n").utf8 {
       hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
     }
-    return folder + "/rubric-" + String(hash, radix: 16) + ".bin"
+    return "rubric-" + String(hash, radix: 16) + ".bin"
+  }
+
+  /// The entry's file for a rubric name or path.
+  func path(for nameOrPath: String, catalog: RubricCatalog) -> String {
+    folder + "/" + entryName(for: nameOrPath, catalog: catalog)
   }
 
   /// What an entry must have been made in to be used now.
@@ -97,16 +103,12 @@ struct RubricCache: Sendable {
     }
   }
 
-  /// Writes the entry for `nameOrPath` (silently nothing when the folder cannot be written: the temporary
-  /// file is made first, so that a folder that cannot take the entry costs no time building it).
+  /// Writes the entry for `nameOrPath`, atomically (``OutputDirectory``). Silently nothing when the folder
+  /// cannot be written, which is found out before the entry is built, so that it costs no time.
   func store(_ compiled: CompiledRubric, for nameOrPath: String, catalog: RubricCatalog, sources: RubricSources) {
-    guard let context = Self.context(nameOrPath, catalog: catalog) else { return }
-    let path = path(for: nameOrPath, catalog: catalog)
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    var template = Array((path + ".tmp-XXXXXX").utf8CString)
-    let fd = mkstemp(&template)
-    guard fd >= 0 else { return }
-    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    guard let context = Self.context(nameOrPath, catalog: catalog),
+      let directory = try? OutputDirectory(creating: folder), access(folder, W_OK) == 0
+    else { return }
     var writer = ArchiveWriter()
     writer.int(Self.formatVersion)
     writer.array(context) { $0.string($1) }
@@ -132,19 +134,7 @@ struct RubricCache: Sendable {
     let body = writer.finish()
     var entry = withUnsafeBytes(of: body.withUnsafeBytes { Self.checksum($0) }.littleEndian) { Array($0) }
     entry += body
-    let written = entry.withUnsafeBytes { buffer in
-      var done = 0
-      while done < buffer.count {
-        let n = posixWrite(fd, buffer.baseAddress! + done, buffer.count - done)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { break }
-        done += n
-      }
-      return done
-    }
-    close(fd)
-    if written == entry.count, rename(temporary, path) == 0 { return }
-    unlink(temporary)
+    try? directory.write(entry, to: entryName(for: nameOrPath, catalog: catalog))
   }
 
   /// A 64-bit checksum: FNV-1a over 8-byte words in four interleaved lanes (so that the multiplications do
@@ -188,12 +178,8 @@ struct RubricCache: Sendable {
     guard let path = executablePath else { return nil }
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
-    #if canImport(Darwin)
-      let modified = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
-    #else
-      let modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-    #endif
-    return "\(path) \(info.st_size) \(modified)"
+    let modified = OutputDirectory.FileTime(info)
+    return "\(path) \(info.st_size) \(modified.seconds).\(modified.nanoseconds)"
   }()
 }
 
