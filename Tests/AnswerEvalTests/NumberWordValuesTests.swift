@@ -26,6 +26,8 @@ import Testing
   @Test func otherWordsHaveNoValue() {
     #expect(NumberWordValues.shared.value(of: "banana") == nil)
     #expect(NumberWordValues.shared.value(of: "a") == nil)
+    // …and that is remembered too, so ICU is not asked again.
+    #expect(NumberWordValues.shared.cache["banana"] == .some(nil))
   }
 
   /// The strict parse, used for speed, reads every number word and ordinal of the bundled pack, and reads

@@ -20,7 +20,8 @@ final class NumberWordValues: @unchecked Sendable {
   private let lock = NSLock()
   private var parser: SpelloutParser?
   private var parserFailed = false
-  private var cache: [String: Double?] = [:]
+  /// Every word asked so far, with its value (nil: none), so that ICU reads each word once.
+  private(set) var cache: [String: Double?] = [:]
 
   /// The value of one normalized number word; nil when ICU cannot read it (or has no rules for English).
   ///
@@ -40,7 +41,8 @@ final class NumberWordValues: @unchecked Sendable {
       let singular = String(word.dropLast())
       value = parser.value(of: singular) ?? parser.value(of: "one " + singular)
     }
-    cache[word] = value
+    // Not `cache[word] = value`: assigning nil through the subscript would remove the word, not remember it.
+    cache.updateValue(value, forKey: word)
     return value
   }
 }

@@ -4,8 +4,9 @@
 /// recounts a specific past story (``StarSegmentation/isStory``) and the sentence narrates (a past verb)
 /// or is not hypothetical, advice or a definition; or — in an answer too short or odd to read as a story —
 /// it is a change (a before/after value, a delta, or an outcome verb in its sentence) in a past-tense
-/// sentence or in an answer where the speaker narrates something ("p95 went from 900ms to 90ms."). With no story there is nothing for a number to
-/// measure: design answers, process descriptions, definitions and advice have no impact quantities.
+/// sentence or in an answer where the speaker narrates something ("p95 went from 900ms to 90ms."). With no
+/// story there is nothing for a number to measure: design answers, process descriptions, definitions and
+/// advice have no impact quantities.
 ///
 /// ```
 /// "Last spring I cut checkout load time from 6 s to 1.8 s."   → 6 s, 1.8 s: impact
