@@ -26,8 +26,28 @@ import Foundation
 /// the one beside this one. For steadier figures on a shared machine run it as `chrt -f 1 answer-eval-bench …`.
 @main
 enum Benchmark {
-  static func main() throws {
+  static func main() {
     let arguments = Arguments(Array(CommandLine.arguments.dropFirst()))
+    if arguments.wantsHelp { help() }
+    let known = [
+      "--count", "--jobs", "--rounds", "--seed", "--words", "--small", "--large", "--counts", "--runs", "--extra",
+    ]
+    for (name, value) in arguments.options.sorted(by: { $0.key < $1.key }) {
+      guard known.contains(name) else { usage("unknown option \(name)") }
+      guard name == "--words" || value.split(separator: ",").allSatisfy({ Int($0) != nil }) else {
+        usage("\(name) needs a whole number, got '\(value)'")
+      }
+    }
+    if let dangling = arguments.dangling { usage("\(dangling) needs a value") }
+    do {
+      try run(arguments)
+    } catch {
+      FileHandle.standardError.write(Data("answer-eval-bench: \(error.localizedDescription)\n".utf8))
+      exit(1)
+    }
+  }
+
+  static func run(_ arguments: Arguments) throws {
     let mode = arguments.positional.first ?? "run"
     let rest = Array(arguments.positional.dropFirst())
     switch mode {
@@ -36,7 +56,7 @@ enum Benchmark {
         folder: rest.first, count: arguments.int("--count", default: 10_000),
         jobs: arguments.ints("--jobs", default: [1, 2]), rounds: arguments.int("--rounds", default: 3))
     case "generate":
-      guard let folder = rest.first else { usage() }
+      guard let folder = rest.first else { usage("\(mode) needs a folder") }
       let bytes = try AnswerGenerator.writeFolder(
         folder, count: arguments.int("--count", default: 10_000),
         seed: UInt64(arguments.int("--seed", default: 42)), words: arguments.range("--words", default: 150...600))
@@ -48,29 +68,37 @@ enum Benchmark {
     case "startup":
       try startup(file: rest.first, runs: arguments.int("--runs", default: 30))
     case "text", "grade":
-      guard let folder = rest.first else { usage() }
+      guard let folder = rest.first else { usage("\(mode) needs a folder") }
       try inProcess(mode, answers: loadAnswers(folder), rounds: arguments.int("--rounds", default: 3))
     case "cues":
-      guard let folder = rest.first else { usage() }
+      guard let folder = rest.first else { usage("cues needs a folder") }
       try cues(answers: loadAnswers(folder), extra: arguments.int("--extra", default: 1000), rounds: 3)
     default:
-      usage()
+      usage("unknown mode '\(mode)'")
     }
   }
 
-  static func usage() -> Never {
-    FileHandle.standardError.write(
-      Data(
-        """
-        usage: answer-eval-bench run [DIR] [--count N] [--jobs 1,2] [--rounds N]
-               answer-eval-bench generate DIR [--count N] [--seed S] [--words MIN-MAX]
-               answer-eval-bench scaling [--small BYTES] [--large BYTES]
-               answer-eval-bench memory [--counts 1000,100000]
-               answer-eval-bench startup [FILE] [--runs N]
-               answer-eval-bench text|grade DIR [--rounds N]
-               answer-eval-bench cues DIR [--extra N]
+  static let usageText = """
+    usage: answer-eval-bench run [DIR] [--count N] [--jobs 1,2] [--rounds N]
+           answer-eval-bench generate DIR [--count N] [--seed S] [--words MIN-MAX]
+           answer-eval-bench scaling [--small BYTES] [--large BYTES]
+           answer-eval-bench memory [--counts 1000,100000]
+           answer-eval-bench startup [FILE] [--runs N]
+           answer-eval-bench text|grade DIR [--rounds N]
+           answer-eval-bench cues DIR [--extra N]
 
-        """.utf8))
+    """
+
+  /// `--help` or `-h`: the usage on stdout, exit 0.
+  static func help() -> Never {
+    FileHandle.standardOutput.write(Data(usageText.utf8))
+    exit(0)
+  }
+
+  /// A usage error: what was wrong, then the usage, on stderr; exit 64 (EX_USAGE).
+  static func usage(_ problem: String? = nil) -> Never {
+    let lead = problem.map { "answer-eval-bench: \($0)\n" } ?? ""
+    FileHandle.standardError.write(Data((lead + usageText).utf8))
     exit(64)
   }
 
@@ -407,11 +435,21 @@ enum Benchmark {
 struct Arguments {
   var positional: [String] = []
   var options: [String: String] = [:]
+  /// `--help` or `-h` anywhere.
+  var wantsHelp = false
+  /// An option given last, with no value after it.
+  var dangling: String?
 
   init(_ arguments: [String]) {
     var i = 0
     while i < arguments.count {
-      if arguments[i].hasPrefix("--"), i + 1 < arguments.count {
+      if arguments[i] == "--help" || arguments[i] == "-h" {
+        wantsHelp = true
+        i += 1
+      } else if arguments[i].hasPrefix("--"), i + 1 >= arguments.count {
+        dangling = arguments[i]
+        i += 1
+      } else if arguments[i].hasPrefix("--") {
         options[arguments[i]] = arguments[i + 1]
         i += 2
       } else {
