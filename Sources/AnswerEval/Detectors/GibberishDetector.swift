@@ -141,20 +141,22 @@ public struct GibberishDetector: Detector {
       if u >= 0x61 && u <= 0x7A { hasLowercase = true }
     }
     if token.range.count >= 2 && !hasLowercase { return false }  // an acronym
-    let utf8 = token.normalized.utf8
-    return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { buffer -> Bool? in
-      var count = 0
-      for byte in utf8 {
-        if byte >= 0x80 { return nil }
-        if byte >= 0x30 && byte <= 0x39 { return false }  // a digit
-        if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
-          buffer[count] = UInt32(byte)
-          count += 1
+    var normalized = token.normalized
+    return normalized.withUTF8 { utf8 in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { buffer -> Bool? in
+        var count = 0
+        for byte in utf8 {
+          if byte >= 0x80 { return nil }
+          if byte >= 0x30 && byte <= 0x39 { return false }  // a digit
+          if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+            buffer[count] = UInt32(byte)
+            count += 1
+          }
         }
+        guard count >= 3 else { return false }
+        return implausible(
+          letters: UnsafeBufferPointer(rebasing: buffer[..<count]), isVowel: isASCIIVowel, maxConsonants: maxConsonants)
       }
-      guard count >= 3 else { return false }
-      return implausible(
-        letters: UnsafeBufferPointer(rebasing: buffer[..<count]), isVowel: isASCIIVowel, maxConsonants: maxConsonants)
     }
   }
 
@@ -172,7 +174,9 @@ public struct GibberishDetector: Detector {
     }
   }
 
-  /// The letter rules over a word's letters (Unicode scalar values).
+  /// The letter rules over a word's letters (Unicode scalar values). Inlined into both callers, so that
+  /// `isVowel` is not called through a closure for every letter.
+  @inline(__always)
   static func implausible(letters: UnsafeBufferPointer<UInt32>, isVowel: (UInt32) -> Bool, maxConsonants: Int)
     -> Bool
   {
