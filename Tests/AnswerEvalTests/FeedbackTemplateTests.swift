@@ -44,4 +44,29 @@ import Testing
       }
     }
   }
+
+  @Test func substituteFillsTheGivenPlaceholders() {
+    #expect(
+      FeedbackTemplate.substitute("{found} is {value}", values: ["found": "“2019”", "value": "a year"])
+        == "“2019” is a year")
+  }
+
+  /// A value quoted from an answer may hold a placeholder of its own: it is not filled again.
+  @Test func substituteNeverFillsAValueAgain() {
+    #expect(
+      FeedbackTemplate.substitute("your result ({evidence})", values: ["evidence": "“{found} it”", "found": "x"])
+        == "your result (“{found} it”)")
+  }
+
+  @Test func substituteLeavesWhatItIsNotGiven() {
+    #expect(FeedbackTemplate.substitute("{found} and {value}", values: ["found": "a"]) == "a and {value}")
+    #expect(FeedbackTemplate.substitute("an unclosed { brace", values: ["found": "a"]) == "an unclosed { brace")
+    #expect(FeedbackTemplate.substitute("", values: [:]) == "")
+  }
+
+  @Test func unknownPlaceholderAgainstTheKnownOnes() {
+    #expect(FeedbackTemplate.unknownPlaceholder(in: "{found} is {value}", known: ["found", "value"]) == nil)
+    #expect(FeedbackTemplate.unknownPlaceholder(in: "{found} is {value}", known: ["found"]) == "value")
+    #expect(FeedbackTemplate.unknownPlaceholder(in: "your answer", known: []) == nil)
+  }
 }

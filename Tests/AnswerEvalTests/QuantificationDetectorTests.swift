@@ -1,4 +1,5 @@
 import AnswerEval
+import TestSupport
 import Testing
 
 @Suite struct QuantificationDetectorTests {
@@ -55,5 +56,96 @@ import Testing
       found.feedback
         == "“0.5” and “2” are parts of a formula: they measure nothing you did. Nothing in your answer is measured: say how much it changed — e.g. how much latency dropped, or how many users, hours or dollars it "
         + "touched.")
+  }
+
+  /// `behavioral` with one more `quantities` pack, `quantities.xx` (a `label` cue and `wording`), and the
+  /// `missing` feedback of `quantification` replaced; graded on `text`.
+  func gradeReworded(_ text: String, wording: String, missing: String) throws -> Report.Criterion? {
+    let folder = try TemporaryDirectory()
+    try folder.write(
+      "packs/quantities.xx.yaml",
+      """
+      id: quantities.xx
+      detector: quantities
+      language: xx
+      wording:
+      \(wording)
+      cues:
+        - id: incidental.stufe
+          signal: incidental.label
+          value: bare
+          phrases: ["=stufe #number"]
+          match: ["⟦Stufe 3⟧ ist fertig."]
+          no_match: ["Drei Stufen."]
+      """)
+    let file = try folder.write(
+      "reworded.yaml",
+      """
+      id: reworded
+      version: 1.0.0
+      extends: behavioral
+      packs: [quantities.xx]
+      criteria:
+        - id: quantification
+          feedback:
+            missing: "\(missing)"
+      """)
+    let rubric = try RubricLoader(catalog: RubricCatalog(folders: [Repository.path("Rubrics")])).load(file: file)
+    let grader = try Grader(rubric: CompiledRubric(rubric))
+    return criterion(try grader.grade(bytes: Array(text.utf8), source: "t").report)
+  }
+
+  static let german = """
+      evidence: {result: "deinem Ergebnis ({evidence})", answer: deiner Antwort}
+      and: " und "
+      clause: {one: "{found} ist {value}", many: "{found} sind {value}"}
+      note:
+        one: "{found}: das misst nichts, was du getan hast. "
+        many: "{found}: die messen nichts, was du getan hast. "
+      reason:
+        year: {one: ein Jahr, many: Jahre}
+    """
+
+  /// The last pack with `wording` says it, whole: `version` has nouns in `quantities.en` but not here, so
+  /// “3.11” is left out rather than named in English.
+  @Test func anotherPacksWordingChangesTheNote() throws {
+    let found = try #require(
+      try gradeReworded(
+        "In 2019 our checkout page was slow on Python 3.11. I profiled it and lazy-loaded the images. As a result, "
+          + "the page got much faster.",
+        wording: Self.german, missing: "{value}In {evidence} steht keine Zahl."))
+    #expect(
+      found.feedback
+        == "“2019” ist ein Jahr: das misst nichts, was du getan hast. In deinem Ergebnis (“As a result, the page got "
+        + "much faster.”) steht keine Zahl.")
+  }
+
+  @Test func anotherPacksWordingForSeveralNumbers() throws {
+    let found = try #require(
+      try gradeReworded(
+        "From 2019 to 2021 I kept our checkout page fast.", wording: Self.german,
+        missing: "{value}In {evidence} steht keine Zahl."))
+    #expect(
+      found.feedback
+        == "“2019” und “2021” sind Jahre: die messen nichts, was du getan hast. In deinem Ergebnis (“From 2019 to 2021 "
+        + "I kept our checkout page fast.”) steht keine Zahl.")
+  }
+
+  /// No result section: `evidence.answer`. The formula's numbers have no nouns in the pack, so no note.
+  @Test func anotherPacksWordingWithoutAResult() throws {
+    let found = try #require(
+      try gradeReworded(
+        "AUC = 0.5 means random guessing.", wording: Self.german, missing: "{value}In {evidence} steht keine Zahl."))
+    #expect(found.feedback == "In deiner Antwort steht keine Zahl.")
+  }
+
+  /// Without the templates there is no note, and without `evidence.result` the evidence is the result quoted.
+  @Test func withoutTemplatesThereIsNoNote() throws {
+    let found = try #require(
+      try gradeReworded(
+        "In 2019 our checkout page was slow on Python 3.11. I profiled it and lazy-loaded the images. As a result, "
+          + "the page got much faster.",
+        wording: "  reason.year: {one: ein Jahr, many: Jahre}", missing: "[{value}] {evidence}"))
+    #expect(found.feedback == "[] “As a result, the page got much faster.”")
   }
 }

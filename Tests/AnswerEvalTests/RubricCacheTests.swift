@@ -71,6 +71,16 @@ import Testing
     #expect(Self.difference(rubric, rubric) == nil)
   }
 
+  /// … and a pack's `wording`, which the quantification feedback is written in.
+  @Test func theDescriptionSeesAPacksWording() throws {
+    var rubric = try bundledLibrary.compiled("behavioral").rubric
+    let before = Self.describe(rubric)
+    let pack = try #require(rubric.packs.firstIndex { $0.id == "quantities.en" })
+    #expect(rubric.packs[pack].wording["reason.year.one"] == "a year")
+    rubric.packs[pack].wording["reason.year.one"] = "a calendar year"
+    #expect(Self.describe(rubric) != before)
+  }
+
   @Test func theRoundTripCoversEveryBundledRubric() throws {
     let names = RubricCatalog(folders: [Repository.path("Rubrics")]).names()
     #expect(

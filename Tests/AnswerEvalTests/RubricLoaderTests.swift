@@ -12,7 +12,7 @@ import Testing
     let expected = try String(contentsOfFile: Repository.path("Fixtures/rubrics/broken.expected"), encoding: .utf8)
     #expect(result.status == 2)
     #expect(result.stderr == expected)
-    #expect(result.stdout == "checked 0 rubrics, 0 cue packs, 0 examples: 13 problems\n")
+    #expect(result.stdout == "checked 0 rubrics, 0 cue packs, 0 examples: 17 problems\n")
   }
 
   @Test func bundledRubricsPassTheirCheck() throws {
@@ -128,5 +128,96 @@ import Testing
         #expect(RubricLoader.isValidID(id) == expected, "\(id.debugDescription)")
       }
     }
+  }
+
+  // MARK: wording
+
+  /// A `quantities` pack with one `incidental.label` cue and `wording`, loaded from a temporary file.
+  private func loadPack(wording: String) throws -> CuePack {
+    let folder = try TemporaryDirectory()
+    let file = try folder.write(
+      "p.yaml",
+      """
+      id: p
+      detector: quantities
+      language: en
+      wording:
+      \(wording)
+      cues:
+        - id: incidental.step
+          signal: incidental.label
+          phrases: ["step #number"]
+      """)
+    return try RubricLoader(catalog: RubricCatalog(folders: [Repository.path("Rubrics")])).loadPack(file: file)
+  }
+
+  @Test func theBundledQuantitiesPackHasItsWording() throws {
+    let loader = try RubricLoader(catalog: RubricCatalog(folders: [Repository.path("Rubrics")]))
+    let pack = try loader.loadPack(file: Repository.path("Rubrics/packs/quantities.en.yaml"))
+    #expect(pack.wording.count == 25)
+    #expect(pack.wording["evidence.result"] == "your result ({evidence})")
+    #expect(pack.wording["note.many"] == "{found}: they measure nothing you did. ")
+    #expect(pack.wording["reason.metric.one"] == "part of a metric's name")
+  }
+
+  @Test func wordingKeysJoinNestedKeysWithDots() throws {
+    let pack = try loadPack(
+      wording: """
+          clause:
+            one: "{found} is {value}"
+          clause.many: "{found} are {value}"
+          reason: {label: {one: a step, many: steps}}
+        """)
+    #expect(
+      pack.wording == [
+        "clause.one": "{found} is {value}", "clause.many": "{found} are {value}", "reason.label.one": "a step",
+        "reason.label.many": "steps",
+      ])
+  }
+
+  /// `label` is no reason the extractor gives: the pack's own `incidental.label` cue makes it one.
+  @Test func aReasonOfThePacksOwnCuesMayBeWorded() throws {
+    let pack = try loadPack(wording: "  reason.label.one: a step")
+    #expect(pack.wording == ["reason.label.one": "a step"])
+    let error = #expect(throws: RubricError.self) { try loadPack(wording: "  reason.idiom.one: an idiom") }
+    #expect(error?.line == 5 && error?.column == 3)
+    #expect(
+      error?.message
+        == "`wording.reason.idiom`: `idiom` is no reason of an incidental number (one the extractor gives, or an "
+        + "`incidental.<reason>` signal of the pack); known: advice, date, definition, hypothetical, label, list, "
+        + "name, no-story, ratio, time, version, year")
+  }
+
+  @Test func aWordingKeyWrittenTwiceIsAnError() throws {
+    let error = #expect(throws: RubricError.self) {
+      try loadPack(
+        wording: """
+            note: {one: "{found}: it measures nothing. "}
+            note.one: "{found}: it counts for nothing. "
+          """)
+    }
+    #expect(error?.line == 6 && error?.column == 3)
+    #expect(error?.message == "duplicate wording key `wording.note.one`; keep one")
+  }
+
+  @Test func anUnknownWordingKeyListsTheKnownOnes() throws {
+    let error = #expect(throws: RubricError.self) { try loadPack(wording: "  greeting: hello") }
+    #expect(error?.line == 5 && error?.column == 3)
+    #expect(
+      error?.message
+        == "unknown wording key `wording.greeting`; known keys: evidence.result, evidence.answer, and, clause.one, "
+        + "clause.many, note.one, note.many, reason.*.one, reason.*.many")
+  }
+
+  @Test func aWordingTextMustBeText() throws {
+    let error = #expect(throws: RubricError.self) { try loadPack(wording: "  evidence.answer: [your, answer]") }
+    #expect(error?.line == 5 && error?.column == 20)
+    #expect(error?.message == "`wording.evidence.answer` must be a text value")
+  }
+
+  @Test func aWordingWithoutPlaceholdersTakesNone() throws {
+    let error = #expect(throws: RubricError.self) { try loadPack(wording: "  evidence.answer: \"{evidence}\"") }
+    #expect(
+      error?.message == "`wording.evidence.answer` uses unknown placeholder `{evidence}`; it takes no placeholder")
   }
 }

@@ -57,6 +57,75 @@ public struct DetectorDescriptor: Sendable {
     }
   }
 
+  /// A text the detector writes into its feedback that a cue pack gives in its `wording:`, so that a pack
+  /// for another language says it in that language (`Rubrics/README.md`, "Wording").
+  ///
+  /// The loader accepts under `wording:` only the keys that some detector declares for the pack's kind,
+  /// and in each text only the placeholders its key declares.
+  ///
+  /// ```swift
+  /// Wording("clause.one", "One number of a reason.", pack: "quantities", placeholders: ["found", "value"])
+  /// // quantities.en.yaml:  wording: {clause: {one: "{found} is {value}"}}
+  /// ```
+  public struct Wording: Sendable {
+    /// The key under `wording:`, nested keys joined with `.` ("evidence.result"). One part may be `*`
+    /// ("reason.*.one"): it stands for any word of `names`, or the rest of a signal of the pack's own cues
+    /// that starts with `signalPrefix`.
+    public var key: String
+    public var summary: String
+    /// The `detector:` of the packs that give it.
+    public var pack: String
+    /// The placeholders its text may use: some of ``FeedbackTemplate/placeholders``.
+    public var placeholders: [String]
+    /// What `*` in `key` may stand for, besides the signals of `signalPrefix`.
+    public var names: [String]
+    /// `incidental.` lets `*` stand for "version" when the pack has a cue with signal `incidental.version`.
+    public var signalPrefix: String?
+    /// What the words `*` stands for are, for messages ("reason of an incidental number").
+    public var nameKind: String
+
+    public init(
+      _ key: String, _ summary: String, pack: String, placeholders: [String] = [], names: [String] = [],
+      signalPrefix: String? = nil, nameKind: String = "name"
+    ) {
+      precondition(
+        placeholders.allSatisfy(FeedbackTemplate.placeholders.contains),
+        "wording `\(key)`: placeholders must be some of FeedbackTemplate.placeholders")
+      precondition(key.split(separator: ".").filter { $0 == "*" }.count <= 1, "wording `\(key)`: at most one `*`")
+      self.key = key
+      self.summary = summary
+      self.pack = pack
+      self.placeholders = placeholders
+      self.names = names
+      self.signalPrefix = signalPrefix
+      self.nameKind = nameKind
+    }
+
+    /// The word `*` stands for in `key` when `key` has this wording's shape ("reason.year.one" →
+    /// "year" for "reason.*.one"), "" when `key` is this wording's key, nil otherwise. Says nothing of
+    /// whether the word is one `*` may stand for.
+    public func name(in key: String) -> String? {
+      guard let star = self.key.range(of: "*") else { return key == self.key ? "" : nil }
+      let prefix = self.key[..<star.lowerBound]
+      let suffix = self.key[star.upperBound...]
+      guard key.count > prefix.count + suffix.count, key.hasPrefix(prefix), key.hasSuffix(suffix) else { return nil }
+      return String(key.dropFirst(prefix.count).dropLast(suffix.count))
+    }
+
+    /// The words `*` may stand for in `pack`: `names`, then the rest of each signal of its cues that
+    /// starts with `signalPrefix`, each once.
+    public func names(in pack: CuePack) -> [String] {
+      var all = names
+      if let signalPrefix {
+        for cue in pack.cues where cue.signal.hasPrefix(signalPrefix) && cue.signal.count > signalPrefix.count {
+          let name = String(cue.signal.dropFirst(signalPrefix.count))
+          if !all.contains(name) { all.append(name) }
+        }
+      }
+      return all
+    }
+  }
+
   public enum Kind: String, Sendable {
     /// Detected is good (a section, a tradeoff).
     case quality
@@ -72,6 +141,8 @@ public struct DetectorDescriptor: Sendable {
   public var packs: [String]
   public var parameters: [Parameter]
   public var examples: [Example]
+  /// The texts of its feedback that cue packs give (none: its feedback is all in the rubric's templates).
+  public var wording: [Wording] = []
 }
 
 /// What a detector concluded about one criterion in one answer.

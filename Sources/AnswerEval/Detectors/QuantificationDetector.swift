@@ -9,6 +9,18 @@ import AnswerEvalText
 /// missing when there is none. Evidence: the impact quantities (at most five), or the result section when
 /// it has no number. Years, versions, names, times of day, list numbers, formulas and numbers in a
 /// design, a definition or advice never count.
+///
+/// When it is missing, the feedback's `{value}` says which numbers the answer has and why they do not
+/// count, and `{evidence}` names where a number was expected. Both are written in the `wording:` of the
+/// rubric's last `quantities` pack that has one (the keys are in ``descriptor``), so a pack for another
+/// language says them in that language. The numbers of a reason are named only when the pack gives both
+/// its nouns (`reason.<reason>.one` and `.many`), and the note is written only when it gives `and`,
+/// `clause.one`, `clause.many`, `note.one` and `note.many`; without `evidence.result` the evidence is the
+/// result section quoted, and without `evidence.answer` nothing.
+///
+/// ```
+/// quantities.en:  "“2019” is a year and “3.11” is a version: they measure nothing you did. "
+/// ```
 public struct QuantificationDetector: Detector {
   public static let descriptor = DetectorDescriptor(
     id: "quantification",
@@ -39,7 +51,38 @@ public struct QuantificationDetector: Detector {
       .init(
         "I would put a token bucket in front of the API, say 100 requests per minute with bursts up to 20.",
         detected: false, criterion: "quantification"),
+    ],
+    wording: [
+      .init(
+        "evidence.result", "`{evidence}` of an answer with a result section; {evidence} is that section, quoted.",
+        pack: QuantityLexicon.detector, placeholders: ["evidence"]),
+      .init("evidence.answer", "`{evidence}` of an answer without a result section.", pack: QuantityLexicon.detector),
+      .init(
+        "and", "Between two numbers of a reason, and between two clauses (\" and \").",
+        pack: QuantityLexicon.detector),
+      .init(
+        "clause.one", "One number of a reason; {found} is the number, quoted, {value} the reason's `one` noun.",
+        pack: QuantityLexicon.detector, placeholders: ["found", "value"]),
+      .init(
+        "clause.many", "Two numbers of a reason; {found} lists them, {value} is the reason's `many` noun.",
+        pack: QuantityLexicon.detector, placeholders: ["found", "value"]),
+      .init(
+        "note.one", "`{value}` when one number is named; {found} is its clause.", pack: QuantityLexicon.detector,
+        placeholders: ["found"]),
+      .init(
+        "note.many", "`{value}` when more are named; {found} lists the clauses (at most two).",
+        pack: QuantityLexicon.detector, placeholders: ["found"]),
+      .init(
+        "reason.*.one", "What one number of the reason is (\"a year\").", pack: QuantityLexicon.detector,
+        names: Quantity.builtInReasons, signalPrefix: "incidental.", nameKind: Self.reasonKind),
+      .init(
+        "reason.*.many", "What several numbers of the reason are (\"years\").", pack: QuantityLexicon.detector,
+        names: Quantity.builtInReasons, signalPrefix: "incidental.", nameKind: Self.reasonKind),
     ])
+
+  /// What the `*` of `reason.*.one` stands for, for the loader's messages.
+  private static let reasonKind =
+    "reason of an incidental number (one the extractor gives, or an `incidental.<reason>` signal of the pack)"
 
   public init() {}
 
@@ -47,12 +90,16 @@ public struct QuantificationDetector: Detector {
     let impact = context.quantities.filter(\.impact)
     let text = context.text
     guard !impact.isEmpty else {
-      var values: [String: String] = ["value": incidentalNote(context.quantities, text: text)]
+      let wording = context.rubric.rubric.wording(in: QuantityLexicon.detector)
+      var values: [String: String] = ["value": incidentalNote(context.quantities, text: text, wording: wording)]
       if let result = context.star.section(.result) {
-        values["evidence"] = "your result (“\(Scorer.excerpt(text.string(result.range)))”)"
+        if let template = wording["evidence.result"] {
+          let quoted = "“\(Scorer.excerpt(text.string(result.range)))”"
+          values["evidence"] = FeedbackTemplate.substitute(template, values: ["evidence": quoted])
+        }
         return Finding(detected: false, score: 0, outcome: .missing, evidence: [result.range], values: values)
       }
-      values["evidence"] = "your answer"
+      values["evidence"] = wording["evidence.answer"] ?? ""
       return Finding(detected: false, score: 0, outcome: .missing, values: values)
     }
     let result = context.star.section(.result)?.range
@@ -69,34 +116,35 @@ public struct QuantificationDetector: Detector {
       values: values)
   }
 
-  /// "“2019” is a year and “3.11” a version: they measure nothing you did. " for the numbers of an answer
-  /// without impact quantities (at most two kinds, two numbers each), or "".
-  private func incidentalNote(_ quantities: [Quantity], text: AnalyzedText) -> String {
-    var groups: [(reason: String, texts: [String])] = []
+  /// The note on the numbers of an answer without impact quantities — at most two reasons with nouns in
+  /// `wording`, two numbers each — or "" when there are none or `wording` lacks a template.
+  ///
+  /// ```
+  /// "In 2019 we moved to Python 3.11."  →  "“2019” is a year and “3.11” is a version: they measure nothing you did. "
+  /// ```
+  private func incidentalNote(_ quantities: [Quantity], text: AnalyzedText, wording: [String: String]) -> String {
+    guard let and = wording["and"], let clauseOne = wording["clause.one"], let clauseMany = wording["clause.many"],
+      let noteOne = wording["note.one"], let noteMany = wording["note.many"]
+    else { return "" }
+    var groups: [(reason: String, one: String, many: String, texts: [String])] = []
     for quantity in quantities {
-      guard let reason = quantity.reason, Self.nouns[reason] != nil else { continue }
+      guard let reason = quantity.reason else { continue }
       let written = "“\(text.string(quantity.range))”"
       if let k = groups.firstIndex(where: { $0.reason == reason }) {
         if groups[k].texts.count < 2 { groups[k].texts.append(written) }
-      } else if groups.count < 2 {
-        groups.append((reason, [written]))
+      } else if groups.count < 2, let one = wording["reason.\(reason).one"], let many = wording["reason.\(reason).many"]
+      {
+        groups.append((reason, one, many, [written]))
       }
     }
     guard !groups.isEmpty else { return "" }
-    let clauses = groups.map { group -> String in
-      let (singular, plural) = Self.nouns[group.reason]!
-      let list = FeedbackTemplate.list(group.texts)
-      return group.texts.count == 1 ? "\(list) is \(singular)" : "\(list) are \(plural)"
+    let clauses = groups.map { group in
+      let numbers = group.texts.joined(separator: and)
+      return group.texts.count == 1
+        ? FeedbackTemplate.substitute(clauseOne, values: ["found": numbers, "value": group.one])
+        : FeedbackTemplate.substitute(clauseMany, values: ["found": numbers, "value": group.many])
     }
     let many = groups.count > 1 || groups[0].texts.count > 1
-    return clauses.joined(separator: " and ") + (many ? ": they measure" : ": it measures") + " nothing you did. "
+    return FeedbackTemplate.substitute(many ? noteMany : noteOne, values: ["found": clauses.joined(separator: and)])
   }
-
-  private static let nouns: [String: (String, String)] = [
-    "year": ("a year", "years"), "date": ("a date", "dates"), "time": ("a time of day", "times of day"),
-    "version": ("a version", "versions"), "name": ("part of a name", "parts of names"),
-    "label": ("a label", "labels"), "list": ("list numbering", "list numbers"),
-    "formula": ("part of a formula", "parts of a formula"),
-    "metric": ("part of a metric's name", "parts of metric names"),
-  ]
 }

@@ -64,10 +64,19 @@ public struct Quantity: Sendable, Equatable {
   public var impact: Bool
   /// Why it is not impact: `year`, `date`, `time`, `version`, `name`, `label`, `list`, `formula`, `metric`,
   /// `idiom`, `options`, `one`, `ratio`, `no-story`, `hypothetical`, `advice`, `definition`; nil for impact.
+  /// The extractor gives those of ``builtInReasons``; the others are the `<reason>` of the
+  /// `incidental.<reason>` signals of the rubric's `quantities` packs.
   public var reason: String?
   /// No unit, symbol or scale was written with it ("28", "five"): incidental patterns for bare numbers
   /// apply to it.
   public var bare: Bool
+
+  /// The reasons the extractor gives by itself, whatever the packs say: ``NumeralReader`` (`date`, `time`,
+  /// `ratio`, `version`), ``QuantityIncidentals`` (`year`, `list`, `name`, `version`) and ``QuantityImpact``
+  /// (`no-story`, `hypothetical`, `advice`, `definition`).
+  public static let builtInReasons = [
+    "advice", "date", "definition", "hypothetical", "list", "name", "no-story", "ratio", "time", "version", "year",
+  ]
 
   public init(
     kind: Kind, value: Double, high: Double? = nil, unit: String = "", approximate: Bool = false, role: Role? = nil,

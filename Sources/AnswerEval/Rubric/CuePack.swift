@@ -9,14 +9,22 @@ public struct CuePack: Sendable {
   public var description: String
   public var cues: [Cue]
   public var file: String
+  /// The texts a detector writes into its feedback, in the pack's language (YAML `wording:`), by key with
+  /// nested keys joined with `.` (`"reason.year.one": "a year"`). The keys a pack of this kind takes are
+  /// declared by the detectors that read them (``DetectorDescriptor/wording``).
+  public var wording: [String: String]
 
-  public init(id: String, detector: String, language: String, description: String, cues: [Cue], file: String) {
+  public init(
+    id: String, detector: String, language: String, description: String, cues: [Cue], file: String,
+    wording: [String: String] = [:]
+  ) {
     self.id = id
     self.detector = detector
     self.language = language
     self.description = description
     self.cues = cues
     self.file = file
+    self.wording = wording
   }
 }
 

@@ -19,6 +19,26 @@ public enum FeedbackTemplate {
     return out
   }
 
+  /// `template` with each `{name}` that `values` has replaced by its value, in one pass: a value put in is
+  /// never searched for placeholders again, and a `{name}` that `values` lacks stays as written. For texts
+  /// whose placeholders were checked on loading (a pack's `wording:`) and values quoted from an answer,
+  /// which may hold braces of their own.
+  ///
+  /// ```swift
+  /// FeedbackTemplate.substitute("your result ({evidence})", values: ["evidence": "“{found} it”"])
+  /// // "your result (“{found} it”)"
+  /// ```
+  public static func substitute(_ template: String, values: [String: String]) -> String {
+    var out = ""
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      out += rest[..<open]
+      out += values[String(rest[rest.index(after: open)..<close])] ?? String(rest[open...close])
+      rest = rest[rest.index(after: close)...]
+    }
+    return out + rest
+  }
+
   /// ``fill(_:values:)`` in one pass over the template's bytes, or nil when that could differ from
   /// replacing each placeholder in turn with Foundation: a value with a `{` of its own (a later placeholder
   /// could be made of it), a `{` in the template that is not a placeholder, or a character that could
@@ -61,13 +81,13 @@ public enum FeedbackTemplate {
     scalar.value < 0x80 || (0x2010...0x2027).contains(scalar.value) || (0x2030...0x205E).contains(scalar.value)
   }
 
-  /// The first `{name}` in `template` that is not a known placeholder.
-  public static func unknownPlaceholder(in template: String) -> String? {
+  /// The first `{name}` in `template` that is not one of `known` (by default every placeholder).
+  public static func unknownPlaceholder(in template: String, known: [String] = placeholders) -> String? {
     var rest = Substring(template)
     while let open = rest.firstIndex(of: "{") {
       guard let close = rest[open...].firstIndex(of: "}") else { return nil }
       let name = String(rest[rest.index(after: open)..<close])
-      if !placeholders.contains(name) { return name }
+      if !known.contains(name) { return name }
       rest = rest[rest.index(after: close)...]
     }
     return nil

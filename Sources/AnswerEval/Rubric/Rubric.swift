@@ -24,6 +24,17 @@ public struct Rubric: Sendable {
 
   /// The packs a detector reads (packs whose `detector` is `detector`).
   public func packs(for detector: String) -> [CuePack] { packs.filter { $0.detector == detector } }
+
+  /// The `wording:` of the last pack of kind `detector` that has one, in `packs:` order (so a rubric that
+  /// extends another rewords it by adding a pack); [:] when none has. One pack's wording is taken whole,
+  /// never mixed with another's, so that a feedback line is in one language.
+  ///
+  /// ```swift
+  /// rubric.wording(in: "quantities")["reason.year.one"]   // "a year" (from quantities.en)
+  /// ```
+  public func wording(in detector: String) -> [String: String] {
+    packs.last { $0.detector == detector && !$0.wording.isEmpty }?.wording ?? [:]
+  }
 }
 
 /// A score band: totals at or above `min` get `level`.

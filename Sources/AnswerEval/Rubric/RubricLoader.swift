@@ -7,7 +7,8 @@ import Foundation
 /// types, unknown detectors, duplicate ids, missing cue packs, cyclic `extends`, negative weights, bad
 /// phrases, anchors and aliases; detector parameters of the wrong kind (a number, true/false, one of a
 /// list, a criterion id that must name another quality criterion of the rubric), and a `cap` on anything
-/// but a pitfall.
+/// but a pitfall; a pack's `wording:` keys that no detector declares for its kind, and placeholders a
+/// wording does not take.
 ///
 /// ```swift
 /// let rubric = try RubricLoader(catalog: .standard()).load(name: "behavioral")
@@ -370,7 +371,7 @@ public struct RubricLoader {
 
   // MARK: Packs
 
-  private static let packKeys = ["id", "detector", "language", "description", "cues"]
+  private static let packKeys = ["id", "detector", "language", "description", "cues", "wording"]
   private static let cueKeys = [
     "id", "signal", "weight", "value", "phrases", "exceptions", "match", "no_match", "note",
   ]
@@ -432,6 +433,65 @@ public struct RubricLoader {
       }
       pack.cues.append(cue)
     }
+    if var v = value("wording") {
+      v.id = id
+      let key = try root.keyedEntries().first { $0.key == "wording" }?.at ?? v
+      pack.wording = try wording(v, at: key, of: pack)
+    }
     return pack
+  }
+
+  /// A pack's `wording:`: texts in nested mappings, by key with nested keys joined with `.`. Every key
+  /// must be one a detector declares for packs of the pack's kind (``DetectorDescriptor/Wording``), a `*`
+  /// of it standing for one of its names, and every text may use only the placeholders declared for it.
+  private func wording(_ value: YAMLValue, at key: YAMLValue, of pack: CuePack) throws -> [String: String] {
+    let all = DetectorRegistry.all.flatMap(\.wording)
+    let declared = all.filter { $0.pack == pack.detector }
+    guard !declared.isEmpty else {
+      let kinds = Set(all.map(\.pack)).sorted().map { "`\($0)`" }
+      throw key.error(
+        "packs of detector `\(pack.detector)` take no `wording`; remove it (only packs of detector "
+          + "\(FeedbackTemplate.list(kinds)) do)")
+    }
+    var texts: [String: String] = [:]
+    // Where each key path is written: a bad name of `*` is reported where it is ("weather:").
+    var keys: [String: YAMLValue] = [:]
+    func collect(_ value: YAMLValue, prefix: String) throws {
+      for (key, at, entry) in try value.keyedEntries() {
+        let full = prefix + key
+        keys[full] = at
+        if case .mapping = entry.node {
+          try collect(entry, prefix: full + ".")
+          continue
+        }
+        guard let wording = declared.first(where: { $0.name(in: full) != nil }), let name = wording.name(in: full)
+        else {
+          let near = declared.map(\.key).min { editDistance($0, full) < editDistance($1, full) } ?? ""
+          let hint =
+            editDistance(near, full) <= 3
+            ? "did you mean `wording.\(near)`?" : "known keys: \(declared.map(\.key).joined(separator: ", "))"
+          throw at.error("unknown wording key `wording.\(full)`; \(hint)")
+        }
+        let names = wording.names(in: pack).sorted()
+        if !name.isEmpty, !names.contains(name) {
+          let near = names.min { editDistance($0, name) < editDistance($1, name) } ?? ""
+          let hint = editDistance(near, name) <= 2 ? "did you mean `\(near)`? " : ""
+          let named = wording.key.prefix { $0 != "*" } + name
+          throw (keys[String(named)] ?? at).error(
+            "`wording.\(named)`: `\(name)` is no \(wording.nameKind); \(hint)known: \(names.joined(separator: ", "))")
+        }
+        guard texts[full] == nil else { throw at.error("duplicate wording key `wording.\(full)`; keep one") }
+        let text = try entry.string()
+        if let bad = FeedbackTemplate.unknownPlaceholder(in: text, known: wording.placeholders) {
+          let takes =
+            wording.placeholders.isEmpty
+            ? "it takes no placeholder" : "it takes \(wording.placeholders.map { "{\($0)}" }.joined(separator: ", "))"
+          throw entry.error("`wording.\(full)` uses unknown placeholder `{\(bad)}`; \(takes)")
+        }
+        texts[full] = text
+      }
+    }
+    try collect(value, prefix: "")
+    return texts
   }
 }

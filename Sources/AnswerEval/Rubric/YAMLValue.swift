@@ -99,6 +99,24 @@ struct YAMLValue {
     return entries
   }
 
+  /// The entries of a mapping whose keys are not known in advance, in file order, each key with its own
+  /// position (to point at it). A key that is not a text, or a duplicate key, is an error.
+  func keyedEntries() throws -> [(key: String, at: YAMLValue, value: YAMLValue)] {
+    guard case .mapping(let mapping) = node else {
+      throw error("`\(path.isEmpty ? "the file" : path)` must be a mapping (key: value lines)")
+    }
+    var entries: [(String, YAMLValue, YAMLValue)] = []
+    var seen: Set<String> = []
+    for (keyNode, valueNode) in mapping {
+      let key = keyNode.scalar?.string ?? ""
+      let keyValue = YAMLValue(node: keyNode, file: file, id: id, location: at(key))
+      guard keyNode.scalar != nil, !key.isEmpty else { throw keyValue.error("a key of `\(path)` must be a word") }
+      if !seen.insert(key).inserted { throw keyValue.error("duplicate key `\(at(key))`; keep one") }
+      entries.append((key, keyValue, YAMLValue(node: valueNode, file: file, id: id, location: at(key))))
+    }
+    return entries
+  }
+
   func sequence() throws -> [YAMLValue] {
     guard case .sequence(let sequence) = node else {
       throw error("`\(path)` must be a list (lines starting with `- `)")

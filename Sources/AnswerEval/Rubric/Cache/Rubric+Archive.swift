@@ -59,6 +59,10 @@ extension ArchiveWriter {
     string(pack.description)
     array(pack.cues) { $0.cue($1) }
     string(pack.file)
+    array(pack.wording.sorted { $0.key < $1.key }) {
+      $0.string($1.key)
+      $0.string($1.value)
+    }
   }
 
   private mutating func cue(_ cue: Cue) {
@@ -152,9 +156,14 @@ extension ArchiveReader {
   }
 
   private mutating func pack() throws(Damaged) -> CuePack {
-    CuePack(
+    var pack = CuePack(
       id: try string(), detector: try string(), language: try string(), description: try string(),
       cues: try array { r throws(Damaged) in try r.cue() }, file: try string())
+    for _ in 0..<(try length()) {
+      let key = try string()
+      pack.wording[key] = try string()
+    }
+    return pack
   }
 
   private mutating func cue() throws(Damaged) -> Cue {
