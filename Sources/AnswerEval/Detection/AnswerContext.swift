@@ -22,44 +22,40 @@ public final class AnswerContext {
   }()
 
   /// The matches in the whole answer whose cue belongs to a pack for `detector`, in text order.
-  public func matches(detector: String) -> [CueMatch] {
-    guard let index = rubric.packDetectors.firstIndex(of: detector) else { return [] }
-    return byDetector.whole[index]
+  public func matches(detector: String) -> ArraySlice<CueMatch> {
+    guard let group = rubric.packDetectors.firstIndex(of: detector) else { return [] }
+    let (ordered, starts) = byDetector
+    let sentenceCount = text.sentences.count
+    return ordered[starts[group * sentenceCount]..<starts[(group + 1) * sentenceCount]]
   }
 
   /// The matches in sentence `index` whose cue belongs to a pack for `detector`.
-  public func matches(inSentence index: Int, detector: String) -> [CueMatch] {
+  public func matches(inSentence index: Int, detector: String) -> ArraySlice<CueMatch> {
     guard let group = rubric.packDetectors.firstIndex(of: detector) else { return [] }
-    return byDetector.sentences[group][index]
+    let (ordered, starts) = byDetector
+    let list = group * text.sentences.count + index
+    return ordered[starts[list]..<starts[list + 1]]
   }
 
   /// Detectors ask for the same selections many times (every sentence, every criterion): the matches are
-  /// grouped once by the detector of their pack (``CompiledRubric/packDetectors``), for the whole answer and
-  /// per sentence.
-  private lazy var byDetector: (whole: [[CueMatch]], sentences: [[[CueMatch]]]) = {
-    let groups = rubric.packDetectors.count, sentenceCount = text.sentences.count
-    // Counted first, so that every list is allocated once at its size.
-    var counts = [Int](repeating: 0, count: groups * (sentenceCount + 1))
-    for match in matches {
-      let group = rubric.cueDetectorIndex[match.cue]
-      counts[group * (sentenceCount + 1)] += 1
-      counts[group * (sentenceCount + 1) + 1 + match.sentence] += 1
+  /// grouped once by the detector of their pack (``CompiledRubric/packDetectors``), then by sentence, in
+  /// one array: the matches of group g in sentence s are `ordered[starts[g * n + s]..<starts[g * n + s + 1]]`
+  /// for n sentences, in match order, and those of group g in the whole answer are contiguous too.
+  private lazy var byDetector: (ordered: [CueMatch], starts: [Int]) = {
+    let all = matches, sentenceCount = text.sentences.count
+    let lists = rubric.packDetectors.count * sentenceCount
+    let list = all.map { rubric.cueDetectorIndex[$0.cue] * sentenceCount + $0.sentence }
+    // A counting sort by list, which keeps the match order inside each list.
+    var starts = [Int](repeating: 0, count: lists + 1)
+    for l in list { starts[l + 1] += 1 }
+    for i in 0..<lists { starts[i + 1] += starts[i] }
+    var next = starts
+    var order = [Int](repeating: 0, count: all.count)
+    for (k, l) in list.enumerated() {
+      order[next[l]] = k
+      next[l] += 1
     }
-    func list(_ count: Int) -> [CueMatch] {
-      var list: [CueMatch] = []
-      list.reserveCapacity(count)
-      return list
-    }
-    var whole = (0..<groups).map { list(counts[$0 * (sentenceCount + 1)]) }
-    var sentences = (0..<groups).map { group in
-      (0..<sentenceCount).map { list(counts[group * (sentenceCount + 1) + 1 + $0]) }
-    }
-    for match in matches {
-      let group = rubric.cueDetectorIndex[match.cue]
-      whole[group].append(match)
-      sentences[group][match.sentence].append(match)
-    }
-    return (whole, sentences)
+    return (order.map { all[$0] }, starts)
   }()
 
   /// Per-sentence grammar features (person, tense, mood).

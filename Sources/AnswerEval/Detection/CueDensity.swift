@@ -14,7 +14,7 @@ public struct CueDensity: Sendable {
   public var weight: Double
   public var words: Int
 
-  public init(_ matches: [CueMatch], words: Int) {
+  public init(_ matches: some Collection<CueMatch>, words: Int) {
     self.matches = Self.nonOverlapping(matches)
     self.weight = self.matches.reduce(0) { $0 + $1.weight }
     self.words = words
@@ -37,7 +37,7 @@ public struct CueDensity: Sendable {
   /// The longest matches, never two over the same token; ties go to the earlier match.
   /// - Complexity: O(m log m + t) for m matches over t tokens: a match is kept when none of its tokens is
   ///   taken yet.
-  static func nonOverlapping(_ matches: [CueMatch]) -> [CueMatch] {
+  static func nonOverlapping(_ matches: some Collection<CueMatch>) -> [CueMatch] {
     let ordered = matches.sorted {
       ($1.tokens.count, $0.tokens.lowerBound, $0.cue) < ($0.tokens.count, $1.tokens.lowerBound, $1.cue)
     }
