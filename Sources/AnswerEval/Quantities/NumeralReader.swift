@@ -226,9 +226,10 @@ struct NumeralReader {
     }
     guard token.kind == .word else { return nil }
     let word = token.normalized
-    if word.count >= 2, case .scale(let factor)? = cues.single(j, { $0.isScale }) { return .scale(factor) }
+    // The cue tests first: `count` walks the word's characters.
+    if case .scale(let factor)? = cues.single(j, { $0.isScale }), word.count >= 2 { return .scale(factor) }
     if cues.has(j, { $0 == .number }), let value = cues.lexicon.value(ofNumberWord: word) { return .card(value) }
-    if word.count > 2, cues.has(j, { $0 == .ordinal }), let value = cues.lexicon.value(ofNumberWord: word) {
+    if cues.has(j, { $0 == .ordinal }), word.count > 2, let value = cues.lexicon.value(ofNumberWord: word) {
       return .ordinal(value)
     }
     if case .fraction(let denominator)? = cues.single(j, { $0.isFraction }) { return .fraction(denominator) }
