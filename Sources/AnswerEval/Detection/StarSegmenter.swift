@@ -212,8 +212,8 @@ public enum StarSegmenter {
       let raw = Viterbi.index(label, label, forbidden | (label == 0 ? 0 : 1 << (label - 1)))
       best[Int(viterbi.compact[raw])] = scores[0][label]
     }
-    viterbi.target.withUnsafeBufferPointer { targets in
-      viterbi.cost.withUnsafeBufferPointer { costs in
+    viterbi.moves.withUnsafeBufferPointer { moves in
+      viterbi.moveStart.withUnsafeBufferPointer { moveStart in
         back.withUnsafeMutableBufferPointer { back in
           for i in 1..<n {
             let row = scores[i]
@@ -222,10 +222,10 @@ public enum StarSegmenter {
                 for k in 0..<stateCount { next[k] = -.infinity }
                 // In the order of the raw state index, so that ties go to the same state as always.
                 for state in 0..<stateCount where best[state] > -.infinity {
-                  for to in 0..<6 {
-                    let target = Int(targets[state * 6 + to])
-                    if target < 0 { continue }  // a section appears once
-                    let value = best[state] + costs[state * 6 + to] + row[to]
+                  for m in Int(moveStart[state])..<Int(moveStart[state + 1]) {
+                    let move = moves[m]
+                    let target = Int(move.target)
+                    let value = best[state] + move.cost + row[Int(move.to)]
                     if value > next[target] {
                       next[target] = value
                       back[i * stateCount + target] = Int16(state)
@@ -278,9 +278,10 @@ public enum StarSegmenter {
     /// Compact state → raw state, and raw → compact (-1: unreachable).
     let raw: [Int]
     let compact: [Int16]
-    /// For compact state s and next label `to`: the compact target (-1: `to` was used before) and the cost.
-    let target: [Int16]
-    let cost: [Double]
+    /// The moves of compact state s, `moves[moveStart[s]..<moveStart[s + 1]]`, by next label `to`: the
+    /// compact target state and the cost. A label used before has no move (a section appears once).
+    let moves: [(to: Int8, target: Int16, cost: Double)]
+    let moveStart: [Int32]
 
     init() {
       var raw: [Int] = []
@@ -317,8 +318,16 @@ public enum StarSegmenter {
       }
       self.raw = raw
       self.compact = compact
-      self.target = target
-      self.cost = cost
+      var moves: [(to: Int8, target: Int16, cost: Double)] = []
+      var moveStart: [Int32] = [0]
+      for state in raw.indices {
+        for to in 0..<6 where target[state * 6 + to] >= 0 {
+          moves.append((Int8(to), target[state * 6 + to], cost[state * 6 + to]))
+        }
+        moveStart.append(Int32(moves.count))
+      }
+      self.moves = moves
+      self.moveStart = moveStart
     }
   }
 
