@@ -20,6 +20,8 @@ public struct AnalyzedText: Sendable {
   let scalarOffsets: [Int32]
   /// UTF-16 offsets where lines start.
   let lineStarts: [Int]
+  /// The text's statistics (counted once: detectors ask for them often).
+  public let statistics: TextStatistics
 
   init(
     source: String, text: String, utf16: [UInt16], structure: MarkdownStructure, normalized: NormalizedText,
@@ -44,6 +46,11 @@ public struct AnalyzedText: Sendable {
     offsets[utf16.count] = scalar
     self.scalarOffsets = offsets
     self.lineStarts = lineStarts
+    statistics = TextStatistics(
+      characters: Int(scalar),
+      words: tokens.reduce(0) { $0 + ($1.isWordLike ? 1 : 0) },
+      sentences: sentences.count,
+      paragraphs: structure.blocks.reduce(0) { $0 + ($1.kind == .code || $1.kind == .heading ? 0 : 1) })
   }
 
   /// The original text of a UTF-16 range.
@@ -81,15 +88,6 @@ public struct AnalyzedText: Sendable {
     return Span(
       start: scalarOffset(range.lowerBound), end: scalarOffset(range.upperBound), line: line, column: column,
       text: string(range))
-  }
-
-  /// The text's statistics.
-  public var statistics: TextStatistics {
-    TextStatistics(
-      characters: Int(scalarOffsets[utf16.count]),
-      words: tokens.reduce(0) { $0 + ($1.isWordLike ? 1 : 0) },
-      sentences: sentences.count,
-      paragraphs: structure.blocks.reduce(0) { $0 + ($1.kind == .code || $1.kind == .heading ? 0 : 1) })
   }
 
   /// The tokens of a sentence.
