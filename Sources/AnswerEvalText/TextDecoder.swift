@@ -189,13 +189,16 @@ public enum TextDecoder {
   private static func rejectBinary(_ text: String, source: String) throws(TextError) {
     var seen = 0, controls = 0
     var firstControl = 0
+    var utf8 = text
     // Controls are ASCII, one byte each; any other byte that is not a continuation byte starts a scalar.
-    for v in text.utf8 where v & 0xC0 != 0x80 {
-      if seen == 4096 { break }
-      seen += 1
-      if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || v == 0x7F {
-        if controls == 0 { firstControl = seen - 1 }
-        controls += 1
+    utf8.withUTF8 { bytes in
+      for v in bytes where v & 0xC0 != 0x80 {
+        if seen == 4096 { break }
+        seen += 1
+        if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || v == 0x7F {
+          if controls == 0 { firstControl = seen - 1 }
+          controls += 1
+        }
       }
     }
     if controls > 0 && controls * 10 > seen {
