@@ -1,3 +1,6 @@
+import AnswerEvalText
+import Foundation
+import TestSupport
 import Testing
 
 @testable import AnswerEval
@@ -153,5 +156,46 @@ import Testing
     for k in 1..<count {
       #expect(Array(withoutOffsets[k * each..<(k + 1) * each]) == Array(withoutOffsets.prefix(each)))
     }
+  }
+}
+
+/// ``Quantity/builtInReasons`` is a list kept by hand (a pack's `wording:` may name only those reasons and
+/// its own `incidental.<reason>` signals), so it is checked against what the code gives.
+@Suite struct BuiltInReasonsTests {
+  /// The reasons of every quantity of every answer in `Corpora` and `Fixtures/answers`, and of a few
+  /// sentences for the reasons those answers lack.
+  static func reasonsGiven() throws -> Set<String> {
+    let rubric = try behavioral()
+    let analyzer = try TextAnalyzer()
+    var texts = [
+      "It ran 24/7 and on 12/03/2021 we stopped at 2 p.m. with Python 3.11 in 2019.",
+      "Our rollout had steps. 2. We shipped it in 4 weeks.",
+    ]
+    for folder in ["Corpora", "Fixtures/answers"] {
+      let root = Repository.path(folder)
+      let files = try #require(FileManager.default.enumerator(atPath: root)).compactMap { $0 as? String }
+      for file in files where file.hasSuffix(".md") || file.hasSuffix(".txt") {
+        // Some fixture answers are deliberately not text; they have no quantities to give.
+        if let text = try? String(contentsOfFile: root + "/" + file, encoding: .utf8) { texts.append(text) }
+      }
+    }
+    var reasons: Set<String> = []
+    for text in texts {
+      guard let analyzed = try? analyzer.analyze(text, source: "t") else { continue }
+      let context = AnswerContext(text: analyzed, rubric: rubric)
+      reasons.formUnion(context.quantities.compactMap(\.reason))
+    }
+    return reasons
+  }
+
+  @Test func everyReasonGivenIsBuiltInOrASignalOfThePack() throws {
+    let rubric = try behavioral()
+    let signals = Set(
+      rubric.rubric.packs.filter { $0.detector == QuantityLexicon.detector }.flatMap(\.cues).map(\.signal)
+        .filter { $0.hasPrefix("incidental.") }.map { String($0.dropFirst("incidental.".count)) })
+    let given = try Self.reasonsGiven()
+    #expect(given.subtracting(Quantity.builtInReasons).subtracting(signals).sorted() == [])
+    // And every built-in reason is given somewhere: the list names no reason that no code gives.
+    #expect(Set(Quantity.builtInReasons).subtracting(given).sorted() == [])
   }
 }
