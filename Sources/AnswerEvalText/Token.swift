@@ -24,7 +24,7 @@ public struct Token: Sendable, Equatable {
   }
 
   /// Words, numbers, ideographs and kana count as words in the statistics.
-  public var isWordLike: Bool { kind != .punctuation && kind != .symbol }
+  @inlinable public var isWordLike: Bool { kind != .punctuation && kind != .symbol }
 }
 
 /// One sentence: its range (UTF-16, original text, trimmed of surrounding spaces and markup), the block
