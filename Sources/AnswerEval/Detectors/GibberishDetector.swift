@@ -73,15 +73,17 @@ public struct GibberishDetector: Detector {
     var wordLike: [Int] = []
     var words = 0
     var previous: String?
+    // The tokens are read in place (`text.tokens[index]`), not copied into a local, once per token.
     for index in text.tokens.indices {
-      let token = text.tokens[index]
-      if token.kind == .word { words += 1 }
-      guard token.isWordLike else { continue }
+      if text.tokens[index].kind == .word { words += 1 }
+      guard text.tokens[index].isWordLike else { continue }
       wordLike.append(index)
-      if token.normalized == previous || Self.implausible(token, in: text, maxConsonants: maxConsonants) {
+      if text.tokens[index].normalized == previous
+        || Self.implausible(text.tokens[index], in: text, maxConsonants: maxConsonants)
+      {
         junk[index] = true
       }
-      previous = token.normalized
+      previous = text.tokens[index].normalized
     }
     guard let first = text.sentences.first, let last = text.sentences.last else {
       return Finding(detected: false, score: 1, outcome: .missing)
@@ -141,8 +143,8 @@ public struct GibberishDetector: Detector {
       if u >= 0x61 && u <= 0x7A { hasLowercase = true }
     }
     if token.range.count >= 2 && !hasLowercase { return false }  // an acronym
-    var normalized = token.normalized
-    return normalized.withUTF8 { utf8 in
+    // Native strings are contiguous UTF-8; any other answers nil, and the general rules decide.
+    return token.normalized.utf8.withContiguousStorageIfAvailable { utf8 in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { buffer -> Bool? in
         var count = 0
         for byte in utf8 {
@@ -157,7 +159,7 @@ public struct GibberishDetector: Detector {
         return implausible(
           letters: UnsafeBufferPointer(rebasing: buffer[..<count]), isVowel: isASCIIVowel, maxConsonants: maxConsonants)
       }
-    }
+    } ?? nil
   }
 
   @inline(__always)

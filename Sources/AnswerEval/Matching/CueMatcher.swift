@@ -141,9 +141,9 @@ public struct CueMatcher: Sendable {
     terms.reserveCapacity(tokens.count * 2)
     var termStart = [Int32](repeating: 0, count: tokens.count + 1)
     var isNumber = [Bool](repeating: false, count: tokens.count)
-    for (i, token) in tokens.enumerated() {
-      isNumber[i] = token.kind == .number
-      termsOf(token, into: &terms)
+    for i in tokens.indices {
+      isNumber[i] = tokens[i].kind == .number
+      termsOf(tokens[i].normalized, isWord: tokens[i].kind == .word, into: &terms)
       termStart[i + 1] = Int32(terms.count)
     }
 
@@ -258,12 +258,13 @@ public struct CueMatcher: Sendable {
     return matches
   }
 
-  /// Appends the terms `token` passes: its exact form, its stem and prefixes and suffixes (words only).
-  private func termsOf(_ token: Token, into terms: inout [Int32]) {
-    var normalized = token.normalized
-    normalized.withUTF8 { bytes in
+  /// Appends the terms a token passes (`normalized`: its ``Token/normalized``): its exact form, and for a word
+  /// its stem, prefixes and suffixes.
+  private func termsOf(_ normalized: String, isWord: Bool, into terms: inout [Int32]) {
+    var utf8 = normalized
+    utf8.withUTF8 { bytes in
       if let exact = exactTerms.term(bytes) { terms.append(exact) }
-      guard token.kind == .word else { return }
+      guard isWord else { return }
       let stemTerm: Int32?
       if let (length, y) = Stemmer.stem(bytes) {
         stemTerm = stemTerms.term(UnsafeBufferPointer(rebasing: bytes[..<length]), appending: y ? 0x79 : nil)
@@ -273,23 +274,23 @@ public struct CueMatcher: Sendable {
       if let stemTerm { terms.append(stemTerm) }
       prefixes.walk(bytes, reversed: false) { term, length in
         // Like `hasPrefix`: the prefix must end on a character boundary.
-        if length == bytes.count || Self.isBoundary(bytes[length]) || token.normalized.hasPrefix(prefixText(term)) {
+        if length == bytes.count || Self.isBoundary(bytes[length]) || normalized.hasPrefix(prefixText(term)) {
           terms.append(term)
         }
       }
       suffixes.walk(bytes, reversed: true) { term, length in
         guard bytes.count >= length + 2 else { return }
         if Self.isBoundary(bytes[bytes.count - length]) && Self.isBoundary(bytes[bytes.count - length - 1])
-          || token.normalized.hasSuffix(suffixText(term))
+          || normalized.hasSuffix(suffixText(term))
         {
           terms.append(term)
         }
       }
     }
-    guard token.kind == .word else { return }
+    guard isWord else { return }
     for affix in unicodeAffixes {
-      if affix.isPrefix ? token.normalized.hasPrefix(affix.text) : token.normalized.hasSuffix(affix.text),
-        affix.isPrefix || token.normalized.utf8.count >= affix.text.utf8.count + 2
+      if affix.isPrefix ? normalized.hasPrefix(affix.text) : normalized.hasSuffix(affix.text),
+        affix.isPrefix || normalized.utf8.count >= affix.text.utf8.count + 2
       {
         terms.append(affix.term)
       }
