@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Release builds of the executables on Linux link the Swift runtime and Foundation statically, as
+/// `swift build --static-swift-stdlib` would: the dynamic loader then maps and binds a dozen fewer
+/// libraries at every start, which is most of what one `answer-eval score` costs (README, Performance).
+/// The compiler gets the flag too, so that the executable's objects name every static library Foundation
+/// needs. Debug builds, and so the tests and the sanitizer builds, keep the shared libraries.
+let staticRuntime = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
+let staticRuntimeCompile: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], staticRuntime)]
+let staticRuntimeLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], staticRuntime)]
+
 let package = Package(
   name: "answer-eval",
   products: [
@@ -36,9 +45,16 @@ let package = Package(
     ),
     .executableTarget(
       name: "AnswerEvalCLI",
-      dependencies: ["AnswerEval", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["AnswerEval", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: staticRuntimeCompile,
+      linkerSettings: staticRuntimeLink
     ),
-    .executableTarget(name: "AnswerEvalBenchmark", dependencies: ["AnswerEval", "CICU"]),
+    .executableTarget(
+      name: "AnswerEvalBenchmark",
+      dependencies: ["AnswerEval", "CICU"],
+      swiftSettings: staticRuntimeCompile,
+      linkerSettings: staticRuntimeLink
+    ),
     // Helpers shared by the test targets (fixtures through #filePath, running the built binary).
     .target(name: "TestSupport", dependencies: ["AnswerEval", "AnswerEvalText"], path: "Tests/TestSupport"),
     .testTarget(name: "AnswerEvalTextTests", dependencies: ["AnswerEvalText", "TestSupport"]),
