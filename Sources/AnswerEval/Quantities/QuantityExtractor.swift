@@ -38,7 +38,7 @@ struct QuantityExtractor {
           continue
         }
         if let (quantities, next) = quantities(
-          at: i, end: sentence.tokens.upperBound, sentence: index, after: found.last)
+          at: i, end: sentence.tokens.upperBound, sentence: index, previousEnd: found.last?.tokens.upperBound)
         {
           found += quantities
           i = max(next, i + 1)
@@ -67,7 +67,9 @@ struct QuantityExtractor {
   }
 
   /// The quantities starting at token `i` (several for a dotted "192.168.1.2") and the token after them.
-  private func quantities(at i: Int, end: Int, sentence: Int, after previous: Quantity?) -> ([Quantity], Int)? {
+  /// `previousEnd` is the token after the sentence's last quantity so far (only its end is needed: passing
+  /// the quantity itself copied it once per token).
+  private func quantities(at i: Int, end: Int, sentence: Int, previousEnd: Int?) -> ([Quantity], Int)? {
     var j = i
     var negative = false
     if let sign = cues.start(at: j, { $0 == .sign }), sign.tokens.upperBound < end {
@@ -77,7 +79,7 @@ struct QuantityExtractor {
     var prefix: (kind: Quantity.Kind, unit: String)?
     if let match = cues.start(at: j, \.isPrefix), match.tokens.upperBound < end,
       case .prefix(let kind, let unit) = match.role,
-      !(kind == .percent && previous?.tokens.upperBound == i)
+      !(kind == .percent && previousEnd == i)
     {
       prefix = (kind, unit)
       j = match.tokens.upperBound
