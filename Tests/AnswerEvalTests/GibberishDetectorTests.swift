@@ -49,7 +49,7 @@ import Testing
     let text = try TextAnalyzer().analyze(
       "fjdk fjdksla aaaa hmm SQL strengths twelfths rhythm nth p99 Dijkstra schmuck привет", source: "t")
     #expect(
-      text.tokens.map { GibberishDetector.implausible($0, in: text, maxConsonants: 6) } == [
+      text.tokens.indices.map { GibberishDetector.implausible(at: $0, in: text, maxConsonants: 6) } == [
         true, true, true, true, false, false, false, false, true, false, false, false, false,
       ])
   }

@@ -70,54 +70,65 @@ public struct GibberishDetector: Detector {
       default: break
       }
     }
-    var wordLike: [Int] = []
-    var words = 0
-    var previous: String?
+    // Per token: word-like, and so judged; `isJunk` is `junk` for those.
+    var judged = [Bool](repeating: false, count: count)
+    var wordLikeCount = 0, junkCount = 0, words = 0
+    var previous: Int?
     // The tokens are read in place (`text.tokens[index]`), not copied into a local, once per token.
     for index in text.tokens.indices {
       if text.tokens[index].kind == .word { words += 1 }
       guard text.tokens[index].isWordLike else { continue }
-      wordLike.append(index)
-      if text.tokens[index].normalized == previous
-        || Self.implausible(text.tokens[index], in: text, maxConsonants: maxConsonants)
-      {
+      judged[index] = true
+      wordLikeCount += 1
+      if let previous, text.tokens[index].normalized == text.tokens[previous].normalized {
+        junk[index] = true
+      } else if Self.implausible(at: index, in: text, maxConsonants: maxConsonants) {
         junk[index] = true
       }
-      previous = text.tokens[index].normalized
+      if junk[index] { junkCount += 1 }
+      previous = index
     }
     guard let first = text.sentences.first, let last = text.sentences.last else {
       return Finding(detected: false, score: 1, outcome: .missing)
     }
-    let whole = first.range.lowerBound..<last.range.upperBound
-    let junkTokens = wordLike.filter { junk[$0] }
-    let found = FeedbackTemplate.quoted(
-      junkTokens.isEmpty ? [text.string(first.range)] : junkTokens.map { text.string(text.tokens[$0].range) })
-    let junkShare = wordLike.isEmpty ? 1 : Double(junkTokens.count) / Double(wordLike.count)
+    let junkShare = wordLikeCount == 0 ? 1 : Double(junkCount) / Double(wordLikeCount)
+    // The feedback's values, built only for an answer that gets feedback.
+    func values() -> [String: String] {
+      let junkTokens = text.tokens.indices.filter { judged[$0] && junk[$0] }
+      let found = FeedbackTemplate.quoted(
+        junkTokens.isEmpty ? [text.string(first.range)] : junkTokens.map { text.string(text.tokens[$0].range) })
+      return ["count": "\(junkCount)", "found": found, "value": "\(Int((junkShare * 100).rounded()))%"]
+    }
     let minFunction = criterion.number("min_function_share", default: 0.06)
     let fewFunctionWords =
       Double(words) >= criterion.number("min_words", default: 8)
       && Double(function.count(where: { $0 })) < minFunction * Double(words)
       && Double(foreign.count(where: { $0 })) < minFunction * Double(words)
-    let values = ["count": "\(junkTokens.count)", "found": found, "value": "\(Int((junkShare * 100).rounded()))%"]
     if junkShare >= criterion.number("junk_share", default: 0.3) || fewFunctionWords {
-      return Finding(detected: true, score: 0, outcome: .present, evidence: [whole], values: values)
+      let whole = first.range.lowerBound..<last.range.upperBound
+      return Finding(detected: true, score: 0, outcome: .present, evidence: [whole], values: values())
     }
     let sentenceShare = criterion.number("sentence_junk_share", default: 0.5)
     let junkSentences = text.sentences.filter { sentence in
-      let tokens = sentence.tokens.filter { text.tokens[$0].isWordLike }
-      return tokens.count >= 3 && Double(tokens.count(where: { junk[$0] })) >= sentenceShare * Double(tokens.count)
+      var judgedCount = 0, junkCount = 0
+      for index in sentence.tokens where judged[index] {
+        judgedCount += 1
+        if junk[index] { junkCount += 1 }
+      }
+      return judgedCount >= 3 && Double(junkCount) >= sentenceShare * Double(judgedCount)
     }
     guard !junkSentences.isEmpty else { return Finding(detected: false, score: 1, outcome: .missing) }
     return Finding(
-      detected: true, score: 0.5, outcome: .partial, evidence: junkSentences.map(\.range), values: values)
+      detected: true, score: 0.5, outcome: .partial, evidence: junkSentences.map(\.range), values: values())
   }
 
   /// A word whose letters no English word has: three or more letters and no vowel, a run of
   /// `maxConsonants` consonants (th, ch, sh, ph, gh, ck and wh count as one), or one letter three times in
   /// a row. Acronyms (written in capitals), words with digits and non-Latin words are never implausible.
-  static func implausible(_ token: Token, in text: AnalyzedText, maxConsonants: Int) -> Bool {
-    guard token.kind == .word else { return false }
-    if let ascii = implausibleASCII(token, in: text, maxConsonants: maxConsonants) { return ascii }
+  static func implausible(at index: Int, in text: AnalyzedText, maxConsonants: Int) -> Bool {
+    guard text.tokens[index].kind == .word else { return false }
+    if let ascii = implausibleASCII(at: index, in: text, maxConsonants: maxConsonants) { return ascii }
+    let token = text.tokens[index]
     let original = text.string(token.range).unicodeScalars
     if original.count >= 2, original.allSatisfy({ $0.properties.isUppercase || !$0.properties.isAlphabetic }) {
       return false
@@ -132,19 +143,20 @@ public struct GibberishDetector: Detector {
     }
   }
 
-  /// ``implausible(_:in:maxConsonants:)`` for the common case of a word that is ASCII in the text and
+  /// ``implausible(at:in:maxConsonants:)`` for the common case of a word that is ASCII in the text and
   /// normalized (nil otherwise), without building strings or asking for Unicode properties: in ASCII,
   /// capitals are A–Z, letters A–Z and a–z, and digits the only numeric characters.
-  static func implausibleASCII(_ token: Token, in text: AnalyzedText, maxConsonants: Int) -> Bool? {
+  static func implausibleASCII(at index: Int, in text: AnalyzedText, maxConsonants: Int) -> Bool? {
     var hasLowercase = false
-    for i in token.range {
+    let range = text.tokens[index].range
+    for i in range {
       let u = text.utf16[i]
       if u >= 0x80 { return nil }
       if u >= 0x61 && u <= 0x7A { hasLowercase = true }
     }
-    if token.range.count >= 2 && !hasLowercase { return false }  // an acronym
+    if range.count >= 2 && !hasLowercase { return false }  // an acronym
     // Native strings are contiguous UTF-8; any other answers nil, and the general rules decide.
-    return token.normalized.utf8.withContiguousStorageIfAvailable { utf8 in
+    return text.tokens[index].normalized.utf8.withContiguousStorageIfAvailable { utf8 in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { buffer -> Bool? in
         var count = 0
         for byte in utf8 {
