@@ -35,7 +35,8 @@ struct NumeralReader {
   /// sequence like "192.168.1.2", read part by part); nil when none starts there.
   func read(at i: Int, end: Int) -> [Numeral]? {
     if tokens[i].kind == .number { return digits(at: i, end: end) }
-    if tokens[i].kind == .word, let spelled = spelled(at: i, end: end) { return [spelled] }
+    // A spelled numeral starts with a cue of the quantities pack (see `element`): most words start none.
+    if tokens[i].kind == .word, cues.startsAny(i), let spelled = spelled(at: i, end: end) { return [spelled] }
     return nil
   }
 
