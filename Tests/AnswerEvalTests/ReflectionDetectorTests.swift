@@ -105,4 +105,47 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
     #expect(try !reflection("The team has stayed on React Native ever since.").detected)
     #expect(try !reflection("Looking back at the logs, we saw the spike at noon.").detected)
   }
+
+  static let german = """
+      found: {lesson: was du gelernt hast, change: was du geändert hast}
+      missing:
+        lesson: "die Lehre selbst: was du gelernt hast (\\"Es hat mich gelehrt, dass…\\")"
+        change: was du jetzt anders machst
+      vague: was genau du gelernt hast und was du jetzt anders machst
+    """
+
+  /// The last `reflection` pack with `wording` asks for the missing part in its words.
+  @Test func anotherPacksWordingAsksForTheLesson() throws {
+    let finding = try gradeReworded(
+      "Since then I replay real production queries before every cutover.", detector: "reflection",
+      signal: "lesson", wording: Self.german, id: "reflection", partial: "Du nennst {found}; ergänze {missing}.")
+    #expect(finding.score == 0.6)
+    #expect(
+      finding.feedback
+        == "Du nennst was du geändert hast; ergänze die Lehre selbst: was du gelernt hast (\"Es hat mich gelehrt, "
+        + "dass…\").")
+  }
+
+  @Test func anotherPacksWordingForAVagueReflection() throws {
+    let finding = try gradeReworded(
+      "Our deployments kept failing, so I added checks to the pipeline. Learned a lot and grew as a leader.",
+      detector: "reflection", signal: "lesson", wording: Self.german, id: "reflection",
+      partial: "Ergänze {missing}.")
+    #expect(finding.score == 0.2)
+    #expect(finding.feedback == "Ergänze was genau du gelernt hast und was du jetzt anders machst.")
+  }
+
+  /// Without `vague` a vague reflection's `{missing}` is empty, and a part without its text is left out.
+  @Test func withoutWordingNothingIsSaidInEnglish() throws {
+    let vague = try gradeReworded(
+      "Our deployments kept failing, so I added checks to the pipeline. Learned a lot and grew as a leader.",
+      detector: "reflection", signal: "lesson", wording: "  found.change: was du geändert hast", id: "reflection",
+      partial: "[{found}] [{missing}]")
+    #expect(vague.feedback == "[] []")
+    let partial = try gradeReworded(
+      "Since then I replay real production queries before every cutover.", detector: "reflection",
+      signal: "lesson", wording: "  found.change: was du geändert hast", id: "reflection",
+      partial: "[{found}] [{missing}]")
+    #expect(partial.feedback == "[was du geändert hast] []")
+  }
 }

@@ -160,6 +160,16 @@ import Testing
     #expect(pack.wording["reason.metric.one"] == "part of a metric's name")
   }
 
+  /// The English tradeoff and reflection packs give every key their detector declares (none has a `*`).
+  @Test(arguments: [("tradeoff", "tradeoff.en", 12), ("reflection", "reflection.en", 5)])
+  func theBundledPackGivesEveryDeclaredKey(detector: String, pack id: String, count: Int) throws {
+    let loader = try RubricLoader(catalog: RubricCatalog(folders: [Repository.path("Rubrics")]))
+    let pack = try loader.loadPack(file: Repository.path("Rubrics/packs/\(id).yaml"))
+    let declared = try #require(DetectorRegistry.descriptor(detector)).wording.map(\.key)
+    #expect(declared.count == count)
+    #expect(pack.wording.keys.sorted() == declared.sorted())
+  }
+
   @Test func wordingKeysJoinNestedKeysWithDots() throws {
     let pack = try loadPack(
       wording: """

@@ -164,4 +164,46 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
       #expect(try !tradeoff(answer.text).detected, "\(answer.gold.id)")
     }
   }
+
+  static let german = """
+      found:
+        decision: die Entscheidung
+        sides: wogegen du sie abgewogen hast
+        alternatives: die Optionen, die du erwogen hast
+        rationale: warum
+        cost: den Preis
+        mitigation: wie du den Nachteil begrenzt hast
+      missing:
+        decision: die Entscheidung, die du getroffen hast
+        sides: wogegen du dich entschieden hast
+        alternatives: die anderen Optionen, die du erwogen hast
+        rationale: warum es sich gelohnt hat
+        cost: was es dich gekostet hat
+        mitigation: wie du den Nachteil überwacht oder begrenzt hast
+    """
+
+  /// The last `tradeoff` pack with `wording` names the parts, whole: every part in the pack's words.
+  @Test func anotherPacksWordingNamesTheParts() throws {
+    let finding = try gradeReworded(
+      "I picked AG Grid over building on TanStack Table, although it added about 300 KB to the bundle. "
+        + "The tool only ran on office desktops, so bundle size mattered much less than shipping it.",
+      detector: "tradeoff", signal: "decision", wording: Self.german, id: "tradeoff",
+      partial: "Du nennst {found}; ergänze {missing}.")
+    #expect(finding.score == 0.8)
+    #expect(
+      finding.feedback
+        == "Du nennst die Entscheidung, wogegen du sie abgewogen hast, warum and den Preis; ergänze die anderen "
+        + "Optionen, die du erwogen hast and wie du den Nachteil überwacht oder begrenzt hast.")
+  }
+
+  /// A part without its text in the pack is left out of the list (not said in English).
+  @Test func aPartWithoutWordingIsLeftOut() throws {
+    let finding = try gradeReworded(
+      "I picked AG Grid over building on TanStack Table, although it added about 300 KB to the bundle. "
+        + "The tool only ran on office desktops, so bundle size mattered much less than shipping it.",
+      detector: "tradeoff", signal: "decision",
+      wording: "  found: {decision: die Entscheidung, cost: den Preis}\n  missing.mitigation: die Absicherung",
+      id: "tradeoff", partial: "[{found}] [{missing}]")
+    #expect(finding.feedback == "[die Entscheidung and den Preis] [die Absicherung]")
+  }
 }

@@ -15,6 +15,12 @@ import AnswerEvalText
 /// change), 0.6 with one of the two, 0.2 for a vague gesture at learning. Evidence is the reflective
 /// sentences.
 ///
+/// The feedback's `{found}` names the parts found (`found.lesson`, `found.change`) and `{missing}` asks for
+/// the others (`missing.lesson`, `missing.change`), or, for a vague gesture, for both at once (`vague`), in
+/// the words of the `wording:` of the rubric's last `reflection` pack that has one (the keys are in
+/// ``descriptor``), so a pack for another language says them in that language. A part whose text the pack
+/// does not give is left out of the list; without `vague` a vague gesture's `{missing}` is empty.
+///
 /// ```
 /// "Since then I replay real production queries before every cutover."
 /// → detected, partial, score 0.6: add the lesson itself (what was learned)
@@ -52,6 +58,18 @@ public struct ReflectionDetector: Detector {
         "Precision is the share of flagged items that are really positive; recall is the share of positives "
           + "that get flagged. Raising the threshold trades recall for precision.",
         detected: false, criterion: "reflection"),
+    ],
+    wording: Part.allCases.flatMap { part in
+      [
+        DetectorDescriptor.Wording(
+          part.foundKey, "How `{found}` names \(part.summary) when it is there.", pack: "reflection"),
+        DetectorDescriptor.Wording(
+          part.missingKey, "How `{missing}` asks for \(part.summary) when it is missing.", pack: "reflection"),
+      ]
+    } + [
+      .init(
+        "vague", "`{missing}` of a reflection that only gestures at learning: what was learned and what changed.",
+        pack: "reflection")
     ])
 
   /// The two things a full reflection says.
@@ -61,17 +79,27 @@ public struct ReflectionDetector: Detector {
     /// What they would do differently, or now do differently.
     case change
 
-    var found: String {
+    /// What the part is, for the descriptor's wording summaries.
+    var summary: String {
       switch self {
-      case .lesson: "what you learned"
-      case .change: "what you changed"
+      case .lesson: "what the speaker learned"
+      case .change: "what they now do, or would do, differently"
       }
     }
 
-    var missing: String {
+    /// The `wording:` key of how the feedback names the part when it is there ("what you learned").
+    var foundKey: String {
       switch self {
-      case .lesson: "the lesson itself: what you learned (\"It taught me that…\")"
-      case .change: "what you now do differently or would do next time (\"Since then I…\", \"Next time I would…\")"
+      case .lesson: "found.lesson"
+      case .change: "found.change"
+      }
+    }
+
+    /// The `wording:` key of what the feedback asks for when the part is missing.
+    var missingKey: String {
+      switch self {
+      case .lesson: "missing.lesson"
+      case .change: "missing.change"
       }
     }
   }
@@ -119,10 +147,12 @@ public struct ReflectionDetector: Detector {
         quote = "“\(Scorer.excerpt(text.string(section.contentStart..<section.range.upperBound)))”"
       }
     }
+    let wording = context.rubric.rubric.wording(in: "reflection")
     let found = Part.allCases.filter { parts.contains($0) }
     let missing = Part.allCases.filter { !parts.contains($0) }
     var values = [
-      "found": FeedbackTemplate.list(found.map(\.found)), "missing": FeedbackTemplate.list(missing.map(\.missing)),
+      "found": FeedbackTemplate.list(found.compactMap { wording[$0.foundKey] }),
+      "missing": FeedbackTemplate.list(missing.compactMap { wording[$0.missingKey] }),
     ]
     if let quote { values["evidence"] = quote }
     if !parts.isEmpty {
@@ -133,7 +163,7 @@ public struct ReflectionDetector: Detector {
     if !vague.isEmpty {
       return Finding(
         detected: false, score: 0.2, outcome: .partial, evidence: vague,
-        values: ["missing": "what exactly you learned and what you now do differently"])
+        values: ["missing": wording["vague"] ?? ""])
     }
     return Finding(detected: false, score: 0, outcome: .missing)
   }

@@ -19,6 +19,11 @@ import AnswerEvalText
 /// limited. The outcome is present with all six, partial when some are missing (the feedback lists which).
 /// Evidence is the decision sentence and the cost sentence.
 ///
+/// The feedback's `{found}` names the parts found and `{missing}` asks for the others, in the words of the
+/// `wording:` of the rubric's last `tradeoff` pack that has one (the keys are in ``descriptor``:
+/// `found.<part>` and `missing.<part>`), so a pack for another language says them in that language. A part
+/// whose text the pack does not give is left out of the list.
+///
 /// ```
 /// "I picked AG Grid over TanStack Table, although it added 300 KB, because shipping fast mattered more."
 /// → detected, partial, score 0.8: the choice, what it was weighed against, why and the cost;
@@ -58,7 +63,15 @@ public struct TradeoffDetector: Detector {
       .init(
         "Teams should always pick boring technology, even though it is less exciting.",
         detected: false, criterion: "tradeoff"),
-    ])
+    ],
+    wording: Part.allCases.flatMap { part in
+      [
+        DetectorDescriptor.Wording(
+          part.foundKey, "How `{found}` names \(part.summary) when it is there.", pack: "tradeoff"),
+        DetectorDescriptor.Wording(
+          part.missingKey, "How `{missing}` asks for \(part.summary) when it is missing.", pack: "tradeoff"),
+      ]
+    })
 
   /// The parts of an articulated tradeoff, in the order they are reported.
   enum Part: CaseIterable {
@@ -76,27 +89,39 @@ public struct TradeoffDetector: Detector {
       }
     }
 
-    /// How the feedback names the part when it is there.
-    var found: String {
+    /// What the part is, for the descriptor's wording summaries.
+    var summary: String {
       switch self {
       case .decision: "the choice"
-      case .sides: "what you weighed it against"
-      case .alternatives: "the options you considered"
-      case .rationale: "why"
+      case .sides: "what the choice was weighed against"
+      case .alternatives: "the options considered"
+      case .rationale: "the reasoning"
       case .cost: "the cost"
-      case .mitigation: "how you limited the downside"
+      case .mitigation: "how the downside was watched or limited"
       }
     }
 
-    /// What the feedback asks for when it is missing.
-    var missing: String {
+    /// The `wording:` key of how the feedback names the part when it is there ("the choice").
+    var foundKey: String {
       switch self {
-      case .decision: "the choice you made (\"I chose…\", \"I'd use…\")"
-      case .sides: "what you chose it over (\"rather than…\", \"at the expense of…\")"
-      case .alternatives: "the other options you considered"
-      case .rationale: "why it was worth it"
-      case .cost: "what it cost you: what you gave up or accepted"
-      case .mitigation: "how you monitored or limited the downside"
+      case .decision: "found.decision"
+      case .sides: "found.sides"
+      case .alternatives: "found.alternatives"
+      case .rationale: "found.rationale"
+      case .cost: "found.cost"
+      case .mitigation: "found.mitigation"
+      }
+    }
+
+    /// The `wording:` key of what the feedback asks for when the part is missing ("the choice you made …").
+    var missingKey: String {
+      switch self {
+      case .decision: "missing.decision"
+      case .sides: "missing.sides"
+      case .alternatives: "missing.alternatives"
+      case .rationale: "missing.rationale"
+      case .cost: "missing.cost"
+      case .mitigation: "missing.mitigation"
       }
     }
   }
@@ -126,14 +151,15 @@ public struct TradeoffDetector: Detector {
     let text = context.text
     let detected = best.cost != nil
     let sentences = Set([best.decision] + (best.cost.map { [$0] } ?? [])).sorted()
+    let wording = context.rubric.rubric.wording(in: "tradeoff")
     let found = Part.allCases.filter { best.parts.contains($0) }
     let missing = Part.allCases.filter { !best.parts.contains($0) }
     return Finding(
       detected: detected, score: best.score, outcome: detected && missing.isEmpty ? .present : .partial,
       evidence: sentences.map { text.sentences[$0].range },
       values: [
-        "found": FeedbackTemplate.list(found.map(\.found)),
-        "missing": FeedbackTemplate.list(missing.map(\.missing)),
+        "found": FeedbackTemplate.list(found.compactMap { wording[$0.foundKey] }),
+        "missing": FeedbackTemplate.list(missing.compactMap { wording[$0.missingKey] }),
       ])
   }
 
