@@ -81,6 +81,17 @@ import Testing
     #expect(Self.describe(rubric) != before)
   }
 
+  /// Every pack's wording is read back, the tradeoff and reflection feedback's as well as the quantities'.
+  @Test func readingBackKeepsEveryPacksWording() throws {
+    let compiled = try bundledLibrary.compiled("behavioral")
+    let read = try Self.roundTrip(compiled)
+    for id in ["quantities.en", "tradeoff.en", "reflection.en"] {
+      let wording = try #require(compiled.rubric.packs.first { $0.id == id }).wording
+      #expect(!wording.isEmpty)
+      #expect(read.rubric.packs.first { $0.id == id }?.wording == wording)
+    }
+  }
+
   @Test func theRoundTripCoversEveryBundledRubric() throws {
     let names = RubricCatalog(folders: [Repository.path("Rubrics")]).names()
     #expect(
