@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Release builds of the executables on Linux link the Swift runtime and Foundation statically, as
-/// `swift build --static-swift-stdlib` would: the dynamic loader then maps and binds a dozen fewer
+/// `swift build --static-swift-stdlib` would: the dynamic loader then maps and binds fourteen fewer
 /// libraries at every start, which is most of what one `answer-eval score` costs (README, Performance).
 /// The compiler gets the flag too, so that the executable's objects name every static library Foundation
 /// needs. Debug builds, and so the tests and the sanitizer builds, keep the shared libraries.

@@ -70,15 +70,15 @@ public struct GibberishDetector: Detector {
       default: break
       }
     }
-    // Per token: word-like, and so judged; `isJunk` is `junk` for those.
-    var judged = [Bool](repeating: false, count: count)
+    // Per token: whether it is word-like (judged at all), read again for the sentences and the feedback.
+    var wordLike = [Bool](repeating: false, count: count)
     var wordLikeCount = 0, junkCount = 0, words = 0
     var previous: Int?
     // The tokens are read in place (`text.tokens[index]`), not copied into a local, once per token.
     for index in text.tokens.indices {
       if text.tokens[index].kind == .word { words += 1 }
       guard text.tokens[index].isWordLike else { continue }
-      judged[index] = true
+      wordLike[index] = true
       wordLikeCount += 1
       if let previous, text.tokens[index].normalized == text.tokens[previous].normalized {
         junk[index] = true
@@ -94,7 +94,7 @@ public struct GibberishDetector: Detector {
     let junkShare = wordLikeCount == 0 ? 1 : Double(junkCount) / Double(wordLikeCount)
     // The feedback's values, built only for an answer that gets feedback.
     func values() -> [String: String] {
-      let junkTokens = text.tokens.indices.filter { judged[$0] && junk[$0] }
+      let junkTokens = text.tokens.indices.filter { wordLike[$0] && junk[$0] }
       let found = FeedbackTemplate.quoted(
         junkTokens.isEmpty ? [text.string(first.range)] : junkTokens.map { text.string(text.tokens[$0].range) })
       return ["count": "\(junkCount)", "found": found, "value": "\(Int((junkShare * 100).rounded()))%"]
@@ -110,12 +110,12 @@ public struct GibberishDetector: Detector {
     }
     let sentenceShare = criterion.number("sentence_junk_share", default: 0.5)
     let junkSentences = text.sentences.filter { sentence in
-      var judgedCount = 0, junkCount = 0
-      for index in sentence.tokens where judged[index] {
-        judgedCount += 1
-        if junk[index] { junkCount += 1 }
+      var wordLikeHere = 0, junkHere = 0
+      for index in sentence.tokens where wordLike[index] {
+        wordLikeHere += 1
+        if junk[index] { junkHere += 1 }
       }
-      return judgedCount >= 3 && Double(junkCount) >= sentenceShare * Double(judgedCount)
+      return wordLikeHere >= 3 && Double(junkHere) >= sentenceShare * Double(wordLikeHere)
     }
     guard !junkSentences.isEmpty else { return Finding(detected: false, score: 1, outcome: .missing) }
     return Finding(
