@@ -73,7 +73,8 @@ public struct ReflectionDetector: Detector {
     ])
 
   /// The two things a full reflection says.
-  enum Part: CaseIterable {
+  /// The raw value is the part's name in the `wording:` keys.
+  enum Part: String, CaseIterable {
     /// What the speaker learned.
     case lesson
     /// What they would do differently, or now do differently.
@@ -89,18 +90,12 @@ public struct ReflectionDetector: Detector {
 
     /// The `wording:` key of how the feedback names the part when it is there ("what you learned").
     var foundKey: String {
-      switch self {
-      case .lesson: "found.lesson"
-      case .change: "found.change"
-      }
+      "found." + rawValue
     }
 
     /// The `wording:` key of what the feedback asks for when the part is missing.
     var missingKey: String {
-      switch self {
-      case .lesson: "missing.lesson"
-      case .change: "missing.change"
-      }
+      "missing." + rawValue
     }
   }
 
@@ -147,7 +142,7 @@ public struct ReflectionDetector: Detector {
         quote = "“\(Scorer.excerpt(text.string(section.contentStart..<section.range.upperBound)))”"
       }
     }
-    let wording = context.rubric.rubric.wording(in: "reflection")
+    let wording = context.rubric.rubric.wording(in: Self.descriptor.id)
     let found = Part.allCases.filter { parts.contains($0) }
     let missing = Part.allCases.filter { !parts.contains($0) }
     var values = [

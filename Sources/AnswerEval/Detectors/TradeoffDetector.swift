@@ -74,7 +74,8 @@ public struct TradeoffDetector: Detector {
     })
 
   /// The parts of an articulated tradeoff, in the order they are reported.
-  enum Part: CaseIterable {
+  /// The raw value is the part's name in the `wording:` keys.
+  enum Part: String, CaseIterable {
     case decision, sides, alternatives, rationale, cost, mitigation
 
     /// Its share of the score (the shares add up to 1).
@@ -103,26 +104,12 @@ public struct TradeoffDetector: Detector {
 
     /// The `wording:` key of how the feedback names the part when it is there ("the choice").
     var foundKey: String {
-      switch self {
-      case .decision: "found.decision"
-      case .sides: "found.sides"
-      case .alternatives: "found.alternatives"
-      case .rationale: "found.rationale"
-      case .cost: "found.cost"
-      case .mitigation: "found.mitigation"
-      }
+      "found." + rawValue
     }
 
     /// The `wording:` key of what the feedback asks for when the part is missing ("the choice you made …").
     var missingKey: String {
-      switch self {
-      case .decision: "missing.decision"
-      case .sides: "missing.sides"
-      case .alternatives: "missing.alternatives"
-      case .rationale: "missing.rationale"
-      case .cost: "missing.cost"
-      case .mitigation: "missing.mitigation"
-      }
+      "missing." + rawValue
     }
   }
 
@@ -151,7 +138,7 @@ public struct TradeoffDetector: Detector {
     let text = context.text
     let detected = best.cost != nil
     let sentences = Set([best.decision] + (best.cost.map { [$0] } ?? [])).sorted()
-    let wording = context.rubric.rubric.wording(in: "tradeoff")
+    let wording = context.rubric.rubric.wording(in: Self.descriptor.id)
     let found = Part.allCases.filter { best.parts.contains($0) }
     let missing = Part.allCases.filter { !best.parts.contains($0) }
     return Finding(
