@@ -88,6 +88,9 @@ extension String {
   /// (the standard library's view decodes one unit at a time through its index machinery).
   /// - Complexity: O(n).
   public var utf16Units: [UInt16] {
+    // `Array(unsafeUninitializedCapacity: 0)` stores its count into the standard library's shared empty
+    // array, which the thread sanitizer reports as a race between threads that do it at once.
+    if isEmpty { return [] }
     var copy = self
     return copy.withUTF8 { utf8 in
       // A UTF-8 sequence of k bytes is at most k UTF-16 units.

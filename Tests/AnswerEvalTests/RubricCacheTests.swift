@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -48,6 +49,22 @@ import Testing
     let matcher = try CueMatcher(packs: rubric.packs, archive: &reader)
     #expect(reader.isAtEnd)
     return CompiledRubric(rubric, matcher: matcher)
+  }
+
+  /// Empty raw arrays read on many threads at once: `.ci/run`'s thread-sanitizer step fails here if an empty
+  /// result is built by writing into the standard library's shared empty array.
+  @Test func emptyRawArraysReadOnManyThreads() throws {
+    var writer = ArchiveWriter()
+    writer.raw([Int32]())
+    writer.raw([UInt8]())
+    let bytes = writer.finish()
+    let wrong = Atomic(0)
+    DispatchQueue.concurrentPerform(iterations: 2_000) { _ in
+      var reader = try? ArchiveReader(bytes)
+      let numbers = try? reader?.raw(Int32.self), octets = try? reader?.raw(UInt8.self)
+      if numbers != [] || octets != [] || reader?.isAtEnd != true { wrong.add(1, ordering: .relaxed) }
+    }
+    #expect(wrong.load(ordering: .relaxed) == 0)
   }
 
   @Test(arguments: [

@@ -1,4 +1,6 @@
 import AnswerEvalText
+import Dispatch
+import Synchronization
 import Testing
 
 @Suite struct UTF16StringTests {
@@ -43,5 +45,16 @@ import Testing
       if let s = Unicode.Scalar(value) { all.unicodeScalars.append(s) }
     }
     #expect(all.utf16Units == Array(all.utf16))
+  }
+
+  /// The empty string on many threads at once: `.ci/run`'s thread-sanitizer step fails here if an empty
+  /// result is built by writing into the standard library's shared empty array.
+  @Test func utf16UnitsOfEmptyStringsOnManyThreads() {
+    let texts = (0..<2_000).map { i in i.isMultiple(of: 2) ? "" : String(repeating: "é", count: i % 3) }
+    let wrong = Atomic(0)
+    DispatchQueue.concurrentPerform(iterations: texts.count) { i in
+      if texts[i].utf16Units != Array(texts[i].utf16) { wrong.add(1, ordering: .relaxed) }
+    }
+    #expect(wrong.load(ordering: .relaxed) == 0)
   }
 }

@@ -163,6 +163,9 @@ struct ArchiveReader {
     let count = try length()
     let size = count * MemoryLayout<T>.stride
     guard size <= bytes.count - offset else { throw Damaged() }
+    // With a capacity of 0, `Array(unsafeUninitializedCapacity:)` stores its count into the standard
+    // library's shared empty array: the thread sanitizer reports that as a race between threads.
+    if count == 0 { return [] }
     let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
       bytes.withUnsafeBytes { source in
         UnsafeMutableRawBufferPointer(buffer).copyMemory(
