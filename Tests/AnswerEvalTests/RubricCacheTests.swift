@@ -98,15 +98,17 @@ import Testing
     #expect(Self.describe(rubric) != before)
   }
 
-  /// Every pack's wording is read back, the tradeoff and reflection feedback's as well as the quantities'.
+  /// Every pack's wording is read back, the tradeoff and reflection feedback's and the grammar pack's
+  /// punctuation as well as the quantities'.
   @Test func readingBackKeepsEveryPacksWording() throws {
     let compiled = try bundledLibrary.compiled("behavioral")
     let read = try Self.roundTrip(compiled)
-    for id in ["quantities.en", "tradeoff.en", "reflection.en"] {
+    for id in ["quantities.en", "tradeoff.en", "reflection.en", "grammar.en"] {
       let wording = try #require(compiled.rubric.packs.first { $0.id == id }).wording
       #expect(!wording.isEmpty)
       #expect(read.rubric.packs.first { $0.id == id }?.wording == wording)
     }
+    #expect(read.punctuation == compiled.punctuation)
   }
 
   @Test func theRoundTripCoversEveryBundledRubric() throws {

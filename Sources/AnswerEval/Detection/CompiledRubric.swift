@@ -10,6 +10,9 @@ public struct CompiledRubric: Sendable {
   let cueDetectorIndex: [Int]
   /// What each cue of a `quantities` pack stands for, for the quantity extractor.
   let quantityLexicon: QuantityLexicon
+  /// How the detectors' feedback lists parts and quotes the answer, in the rubric's language (from the
+  /// `wording:` of its `grammar` pack).
+  public let punctuation: FeedbackPunctuation
 
   public init(_ rubric: Rubric) {
     self.init(rubric, matcher: CueMatcher(packs: rubric.packs))
@@ -30,6 +33,7 @@ public struct CompiledRubric: Sendable {
     }
     self.packDetectors = packDetectors
     quantityLexicon = QuantityLexicon(matcher: matcher, cueDetectors: cueDetectors, numberWords: numberWords)
+    punctuation = FeedbackPunctuation(wording: rubric.wording(in: FeedbackPunctuation.pack))
   }
 
   /// The `detector:` of the pack a cue comes from.

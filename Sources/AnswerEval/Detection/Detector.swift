@@ -75,7 +75,8 @@ public struct DetectorDescriptor: Sendable {
     public var summary: String
     /// The `detector:` of the packs that give it.
     public var pack: String
-    /// The placeholders its text may use: some of ``FeedbackTemplate/placeholders``.
+    /// The placeholders its text may use (names without braces): some of ``FeedbackTemplate/placeholders``
+    /// for a text the detector fills like a feedback template, or its own (`{text}` of a quote).
     public var placeholders: [String]
     /// What `*` in `key` may stand for, besides the signals of `signalPrefix`.
     public var names: [String]
@@ -89,8 +90,8 @@ public struct DetectorDescriptor: Sendable {
       signalPrefix: String? = nil, nameKind: String = "name"
     ) {
       precondition(
-        placeholders.allSatisfy(FeedbackTemplate.placeholders.contains),
-        "wording `\(key)`: placeholders must be some of FeedbackTemplate.placeholders")
+        placeholders.allSatisfy { !$0.isEmpty && !$0.contains("{") && !$0.contains("}") },
+        "wording `\(key)`: placeholders are names without braces")
       precondition(key.split(separator: ".").filter { $0 == "*" }.count <= 1, "wording `\(key)`: at most one `*`")
       self.key = key
       self.summary = summary

@@ -20,7 +20,9 @@ public enum Scorer {
     for (criterion, kind, finding) in findings {
       let evidence = finding.evidence.map { text.span($0) }
       var values = finding.values
-      if values["evidence"] == nil, let first = evidence.first { values["evidence"] = "“\(excerpt(first.text))”" }
+      if values["evidence"] == nil, let first = evidence.first {
+        values["evidence"] = context.rubric.punctuation.quoted(excerpt(first.text))
+      }
       let template: String
       let severity: Report.Feedback.Severity?
       switch (kind, finding.outcome) {

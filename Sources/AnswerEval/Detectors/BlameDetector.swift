@@ -54,7 +54,7 @@ public struct BlameDetector: Detector {
       evidence: outcome == .missing ? [] : evidence,
       values: [
         "count": "\(blame.matches.count)",
-        "found": FeedbackTemplate.quoted(evidence.map(context.text.string)),
+        "found": context.rubric.punctuation.quotedExcerpts(evidence.map(context.text.string)),
       ])
   }
 }

@@ -74,15 +74,16 @@ public struct CoverageDetector: Detector {
     let coverage = Self.coverage(of: criterion, in: context)
     let found = aspects.filter { coverage.signalsFound.contains($0) || coverage.signalsFound.contains(point) }
     let missing = aspects.filter { !found.contains($0) }
+    let punctuation = context.rubric.punctuation
     var values = [
       "count": "\(coverage.mentions)",
       "value": "\((coverage.support * 100).rounded() / 100)",
-      "missing": FeedbackTemplate.list(missing),
+      "missing": punctuation.list(missing),
     ]
     values["found"] =
-      aspects.isEmpty ? FeedbackTemplate.list(coverage.words.prefix(4).map { "“\($0)”" }) : FeedbackTemplate.list(found)
-    let quoted = coverage.evidence.prefix(3).map { "“\(Scorer.excerpt(context.text.string($0)))”" }
-    if !quoted.isEmpty { values["evidence"] = FeedbackTemplate.list(quoted) }
+      aspects.isEmpty ? punctuation.list(coverage.words.prefix(4).map(punctuation.quoted)) : punctuation.list(found)
+    let quoted = coverage.evidence.prefix(3).map { punctuation.quoted(Scorer.excerpt(context.text.string($0))) }
+    if !quoted.isEmpty { values["evidence"] = punctuation.list(quoted) }
     if coverage.mentions == 0 {
       return Finding(detected: false, score: 0, outcome: .missing, values: values)
     }

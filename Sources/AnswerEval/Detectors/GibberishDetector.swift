@@ -95,7 +95,7 @@ public struct GibberishDetector: Detector {
     // The feedback's values, built only for an answer that gets feedback.
     func values() -> [String: String] {
       let junkTokens = text.tokens.indices.filter { wordLike[$0] && junk[$0] }
-      let found = FeedbackTemplate.quoted(
+      let found = context.rubric.punctuation.quotedExcerpts(
         junkTokens.isEmpty ? [text.string(first.range)] : junkTokens.map { text.string(text.tokens[$0].range) })
       return ["count": "\(junkCount)", "found": found, "value": "\(Int((junkShare * 100).rounded()))%"]
     }

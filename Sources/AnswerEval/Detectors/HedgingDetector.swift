@@ -58,7 +58,7 @@ public struct HedgingDetector: Detector {
       evidence: outcome == .missing ? [] : evidence,
       values: [
         "count": "\(density.matches.count)",
-        "found": FeedbackTemplate.quoted(evidence.map(context.text.string)),
+        "found": context.rubric.punctuation.quotedExcerpts(evidence.map(context.text.string)),
         "value": String(format: "%.1f", density.per100Words),
       ])
   }

@@ -56,7 +56,7 @@ public struct JargonDetector: Detector {
       detected: true, score: outcome.pitfallScore, outcome: outcome, evidence: evidence,
       values: [
         "count": "\(evidence.count)",
-        "found": FeedbackTemplate.quoted(evidence.map(context.text.string)),
+        "found": context.rubric.punctuation.quotedExcerpts(evidence.map(context.text.string)),
         "value": String(format: "%.1f", density.per100Words),
       ])
   }

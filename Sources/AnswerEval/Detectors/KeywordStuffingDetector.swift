@@ -84,7 +84,7 @@ public struct KeywordStuffingDetector: Detector {
       values: [
         "count": "\(density.matches.count + items.count)",
         "value": String(format: "%.1f", density.per100Words),
-        "found": FeedbackTemplate.quoted(words.map(context.text.string)),
+        "found": context.rubric.punctuation.quotedExcerpts(words.map(context.text.string)),
       ])
   }
 

@@ -103,10 +103,11 @@ public struct OffTopicDetector: Detector {
     .prefix(Int(criterion.number("top", default: 3)))
     .map(\.value.first).sorted()
     let evidence = top.map { context.text.tokens[$0].range }
+    let punctuation = context.rubric.punctuation
     return Finding(
       detected: true, score: 0, outcome: .present, evidence: evidence,
       values: [
-        "found": FeedbackTemplate.list(evidence.map { "“\(context.text.string($0))”" }),
+        "found": punctuation.list(evidence.map { punctuation.quoted(context.text.string($0)) }),
         "value": "\(Int((share * 100).rounded()))", "count": "\(total)",
       ])
   }

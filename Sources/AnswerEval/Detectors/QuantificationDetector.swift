@@ -16,7 +16,8 @@ import AnswerEvalText
 /// language says them in that language. The numbers of a reason are named only when the pack gives both
 /// its nouns (`reason.<reason>.one` and `.many`), and the note is written only when it gives `and`,
 /// `clause.one`, `clause.many`, `note.one` and `note.many`; without `evidence.result` the evidence is the
-/// result section quoted, and without `evidence.answer` nothing.
+/// result section quoted, and without `evidence.answer` nothing. Numbers and sections are quoted in the
+/// rubric's punctuation (``FeedbackPunctuation``).
 ///
 /// ```
 /// quantities.en:  "“2019” is a year and “3.11” is a version: they measure nothing you did. "
@@ -89,12 +90,15 @@ public struct QuantificationDetector: Detector {
   public func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding {
     let impact = context.quantities.filter(\.impact)
     let text = context.text
+    let punctuation = context.rubric.punctuation
     guard !impact.isEmpty else {
       let wording = context.rubric.rubric.wording(in: QuantityLexicon.detector)
-      var values: [String: String] = ["value": incidentalNote(context.quantities, text: text, wording: wording)]
+      var values: [String: String] = [
+        "value": incidentalNote(context.quantities, text: text, wording: wording, punctuation: punctuation)
+      ]
       if let result = context.star.section(.result) {
         if let template = wording["evidence.result"] {
-          let quoted = "“\(Scorer.excerpt(text.string(result.range)))”"
+          let quoted = punctuation.quoted(Scorer.excerpt(text.string(result.range)))
           values["evidence"] = FeedbackTemplate.substitute(template, values: ["evidence": quoted])
         }
         return Finding(detected: false, score: 0, outcome: .missing, evidence: [result.range], values: values)
@@ -108,7 +112,7 @@ public struct QuantificationDetector: Detector {
     }
     let shown = impact.prefix(5)
     let values = [
-      "found": FeedbackTemplate.list(shown.prefix(3).map { "“\(text.string($0.range))”" }),
+      "found": punctuation.list(shown.prefix(3).map { punctuation.quoted(text.string($0.range)) }),
       "count": "\(impact.count)",
     ]
     return Finding(
@@ -122,14 +126,16 @@ public struct QuantificationDetector: Detector {
   /// ```
   /// "In 2019 we moved to Python 3.11."  →  "“2019” is a year and “3.11” is a version: they measure nothing you did. "
   /// ```
-  private func incidentalNote(_ quantities: [Quantity], text: AnalyzedText, wording: [String: String]) -> String {
+  private func incidentalNote(
+    _ quantities: [Quantity], text: AnalyzedText, wording: [String: String], punctuation: FeedbackPunctuation
+  ) -> String {
     guard let and = wording["and"], let clauseOne = wording["clause.one"], let clauseMany = wording["clause.many"],
       let noteOne = wording["note.one"], let noteMany = wording["note.many"]
     else { return "" }
     var groups: [(reason: String, one: String, many: String, texts: [String])] = []
     for quantity in quantities {
       guard let reason = quantity.reason else { continue }
-      let written = "“\(text.string(quantity.range))”"
+      let written = punctuation.quoted(text.string(quantity.range))
       if let k = groups.firstIndex(where: { $0.reason == reason }) {
         if groups[k].texts.count < 2 { groups[k].texts.append(written) }
       } else if groups.count < 2, let one = wording["reason.\(reason).one"], let many = wording["reason.\(reason).many"]

@@ -106,6 +106,7 @@ public struct ReflectionDetector: Detector {
 
   public func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding {
     let text = context.text
+    let punctuation = context.rubric.punctuation
     var parts: Set<Part> = []
     var evidence: [Range<Int>] = []
     var vague: [Range<Int>] = []
@@ -139,15 +140,15 @@ public struct ReflectionDetector: Detector {
       evidence.append(section.range)
       evidence.sort { $0.lowerBound < $1.lowerBound }
       if evidence.first == section.range {
-        quote = "“\(Scorer.excerpt(text.string(section.contentStart..<section.range.upperBound)))”"
+        quote = punctuation.quoted(Scorer.excerpt(text.string(section.contentStart..<section.range.upperBound)))
       }
     }
     let wording = context.rubric.rubric.wording(in: Self.descriptor.id)
     let found = Part.allCases.filter { parts.contains($0) }
     let missing = Part.allCases.filter { !parts.contains($0) }
     var values = [
-      "found": FeedbackTemplate.list(found.compactMap { wording[$0.foundKey] }),
-      "missing": FeedbackTemplate.list(missing.compactMap { wording[$0.missingKey] }),
+      "found": punctuation.list(found.compactMap { wording[$0.foundKey] }),
+      "missing": punctuation.list(missing.compactMap { wording[$0.missingKey] }),
     ]
     if let quote { values["evidence"] = quote }
     if !parts.isEmpty {

@@ -43,6 +43,6 @@ public struct StarSectionDetector: Detector {
     let quote = context.text.string(section.contentStart..<section.range.upperBound)
     return Finding(
       detected: true, score: thin ? 0.5 : 1, outcome: thin ? .partial : .present, evidence: [section.range],
-      values: ["count": "\(words)", "evidence": "“\(Scorer.excerpt(quote))”"])
+      values: ["count": "\(words)", "evidence": context.rubric.punctuation.quoted(Scorer.excerpt(quote))])
   }
 }

@@ -139,14 +139,15 @@ public struct TradeoffDetector: Detector {
     let detected = best.cost != nil
     let sentences = Set([best.decision] + (best.cost.map { [$0] } ?? [])).sorted()
     let wording = context.rubric.rubric.wording(in: Self.descriptor.id)
+    let punctuation = context.rubric.punctuation
     let found = Part.allCases.filter { best.parts.contains($0) }
     let missing = Part.allCases.filter { !best.parts.contains($0) }
     return Finding(
       detected: detected, score: best.score, outcome: detected && missing.isEmpty ? .present : .partial,
       evidence: sentences.map { text.sentences[$0].range },
       values: [
-        "found": FeedbackTemplate.list(found.compactMap { wording[$0.foundKey] }),
-        "missing": FeedbackTemplate.list(missing.compactMap { wording[$0.missingKey] }),
+        "found": punctuation.list(found.compactMap { wording[$0.foundKey] }),
+        "missing": punctuation.list(missing.compactMap { wording[$0.missingKey] }),
       ])
   }
 

@@ -56,6 +56,8 @@ public struct WeWithoutIDetector: Detector {
     }
     return Finding(
       detected: true, score: Finding.Outcome.partial.pitfallScore, outcome: .partial, evidence: evidence,
-      values: ["count": "\(plural)", "found": FeedbackTemplate.quoted(evidence.map(context.text.string))])
+      values: [
+        "count": "\(plural)", "found": context.rubric.punctuation.quotedExcerpts(evidence.map(context.text.string)),
+      ])
   }
 }

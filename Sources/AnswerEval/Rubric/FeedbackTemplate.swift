@@ -1,7 +1,8 @@
 import Foundation
 
 /// Fills a criterion's feedback template: `{evidence}` (the first evidence, quoted), `{found}` and
-/// `{missing}` (parts found and not found, as a readable list), `{count}` and `{value}`.
+/// `{missing}` (parts found and not found, as a readable list), `{count}` and `{value}`. The quotes and
+/// lists are the rubric's (``FeedbackPunctuation``).
 ///
 /// ```swift
 /// FeedbackTemplate.fill("Your result names no number: say {missing}.", values: ["missing": "how much latency dropped"])
@@ -91,14 +92,5 @@ public enum FeedbackTemplate {
       rest = rest[rest.index(after: close)...]
     }
     return nil
-  }
-
-  /// A readable list: "a", "a and b", "a, b and c".
-  public static func list(_ items: [String]) -> String {
-    switch items.count {
-    case 0: return ""
-    case 1: return items[0]
-    default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
   }
 }

@@ -7,8 +7,8 @@ import Foundation
 /// types, unknown detectors, duplicate ids, missing cue packs, cyclic `extends`, negative weights, bad
 /// phrases, anchors and aliases; detector parameters of the wrong kind (a number, true/false, one of a
 /// list, a criterion id that must name another quality criterion of the rubric), and a `cap` on anything
-/// but a pitfall; a pack's `wording:` keys that no detector declares for its kind, and placeholders a
-/// wording does not take.
+/// but a pitfall; a pack's `wording:` keys that no detector (or ``FeedbackPunctuation``) declares for its
+/// kind, and placeholders a wording does not take.
 ///
 /// ```swift
 /// let rubric = try RubricLoader(catalog: .standard()).load(name: "behavioral")
@@ -442,16 +442,17 @@ public struct RubricLoader {
   }
 
   /// A pack's `wording:`: texts in nested mappings, by key with nested keys joined with `.`. Every key
-  /// must be one a detector declares for packs of the pack's kind (``DetectorDescriptor/Wording``), a `*`
-  /// of it standing for one of its names, and every text may use only the placeholders declared for it.
+  /// must be one declared for packs of the pack's kind (``DetectorRegistry/wording``), a `*` of it standing
+  /// for one of its names, and every text may use only the placeholders declared for it.
   private func wording(_ value: YAMLValue, at key: YAMLValue, of pack: CuePack) throws -> [String: String] {
-    let all = DetectorRegistry.all.flatMap(\.wording)
+    let all = DetectorRegistry.wording
     let declared = all.filter { $0.pack == pack.detector }
     guard !declared.isEmpty else {
       let kinds = Set(all.map(\.pack)).sorted().map { "`\($0)`" }
+      // The tool's own message, in English whatever the pack's language.
       throw key.error(
         "packs of detector `\(pack.detector)` take no `wording`; remove it (only packs of detector "
-          + "\(FeedbackTemplate.list(kinds)) do)")
+          + "\(FeedbackPunctuation(last: " and ").list(kinds)) do)")
     }
     var texts: [String: String] = [:]
     // Where each key path is written: a bad name of `*` is reported where it is ("weather:").
