@@ -135,6 +135,24 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
     #expect(finding.feedback == "Ergänze was genau du gelernt hast und was du jetzt anders machst.")
   }
 
+  /// Both parts, listed and the labelled section quoted in the punctuation of a German `grammar` pack.
+  @Test func anotherPacksPunctuationListsAndQuotes() throws {
+    let finding = try gradeReworded(
+      """
+      **Situation:** our ETL kept failing at night.
+      **Action:** I added retries and alerts.
+      **Lesson:** retries hide problems. Since then I add an alert to every retry.
+      """,
+      detector: "reflection", signal: "lesson", wording: Self.german,
+      grammar: germanPunctuation, id: "reflection", partial: "Ergänze {missing}.",
+      present: "Du nennst {found}: {evidence}")
+    #expect(finding.score == 1)
+    #expect(
+      finding.feedback
+        == "Du nennst was du gelernt hast und was du geändert hast: „retries hide problems. Since then I add an "
+        + "alert to every retry.“")
+  }
+
   /// Without `vague` a vague reflection's `{missing}` is empty, and a part without its text is left out.
   @Test func withoutWordingNothingIsSaidInEnglish() throws {
     let vague = try gradeReworded(

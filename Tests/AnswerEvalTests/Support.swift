@@ -28,11 +28,20 @@ func criterion(_ id: String, in report: Report) throws -> Report.Criterion {
   try #require(report.criteria.first { $0.id == id })
 }
 
+/// German punctuation, as the `wording:` of a `grammar` pack (YAML indented by two), for ``gradeReworded``.
+let germanPunctuation = """
+    list: {separator: ", ", last: " und "}
+    quote: "„{text}“"
+  """
+
 /// Grades `text` with `behavioral` extended by one more pack of `detector`, `<detector>.xx`, whose
 /// `wording:` is `wording` (YAML indented by two) and whose one cue (signal `signal`) matches no English,
-/// with the `partial` feedback of criterion `id` replaced by `partial`; the report's criterion `id`.
+/// and, given `grammar`, by a `grammar.xx` pack whose `wording:` (the feedback's punctuation) is `grammar`;
+/// with the `partial` (and, given, the `present`) feedback of criterion `id` replaced; the report's
+/// criterion `id`.
 func gradeReworded(
-  _ text: String, detector: String, signal: String, wording: String, id: String, partial: String
+  _ text: String, detector: String, signal: String, wording: String, grammar: String? = nil, id: String,
+  partial: String, present: String? = nil
 ) throws -> Report.Criterion {
   let folder = try TemporaryDirectory()
   try folder.write(
@@ -48,17 +57,33 @@ func gradeReworded(
         signal: \(signal)
         phrases: ["=ich =wählte"]
     """)
+  if let grammar {
+    try folder.write(
+      "packs/grammar.xx.yaml",
+      """
+      id: grammar.xx
+      detector: grammar
+      language: xx
+      wording:
+      \(grammar)
+      cues:
+        - id: nothing-in-english
+          signal: first-singular
+          phrases: ["=ich"]
+      """)
+  }
+  var feedback = "partial: \"\(partial)\""
+  if let present { feedback += ", present: \"\(present)\"" }
   let file = try folder.write(
     "reworded.yaml",
     """
     id: reworded
     version: 1.0.0
     extends: behavioral
-    packs: [\(detector).xx]
+    packs: [\(detector).xx\(grammar == nil ? "" : ", grammar.xx")]
     criteria:
       - id: \(id)
-        feedback:
-          partial: "\(partial)"
+        feedback: {\(feedback)}
     """)
   let rubric = try RubricLoader(catalog: RubricCatalog(folders: [Repository.path("Rubrics")])).load(file: file)
   let grader = try Grader(rubric: CompiledRubric(rubric))

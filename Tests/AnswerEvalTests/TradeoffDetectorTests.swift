@@ -182,14 +182,29 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
         mitigation: wie du den Nachteil überwacht oder begrenzt hast
     """
 
-  /// The last `tradeoff` pack with `wording` names the parts, whole: every part in the pack's words.
+  /// The last `tradeoff` pack with `wording` names the parts, whole: every part in the pack's words, listed
+  /// and quoted in the punctuation of the last `grammar` pack with `wording`.
   @Test func anotherPacksWordingNamesTheParts() throws {
+    let finding = try gradeReworded(
+      "I picked AG Grid over building on TanStack Table, although it added about 300 KB to the bundle. "
+        + "The tool only ran on office desktops, so bundle size mattered much less than shipping it.",
+      detector: "tradeoff", signal: "decision", wording: Self.german, grammar: germanPunctuation,
+      id: "tradeoff", partial: "Du nennst {found} ({evidence}); ergänze {missing}.")
+    #expect(finding.score == 0.8)
+    #expect(
+      finding.feedback
+        == "Du nennst die Entscheidung, wogegen du sie abgewogen hast, warum und den Preis („I picked AG Grid over "
+        + "building on TanStack Table, although it added about 300 K…“); ergänze die anderen Optionen, die "
+        + "du erwogen hast und wie du den Nachteil überwacht oder begrenzt hast.")
+  }
+
+  /// Without a `grammar` pack of its own the reworded rubric keeps the English punctuation it extends.
+  @Test func anotherPacksWordingKeepsTheInheritedPunctuation() throws {
     let finding = try gradeReworded(
       "I picked AG Grid over building on TanStack Table, although it added about 300 KB to the bundle. "
         + "The tool only ran on office desktops, so bundle size mattered much less than shipping it.",
       detector: "tradeoff", signal: "decision", wording: Self.german, id: "tradeoff",
       partial: "Du nennst {found}; ergänze {missing}.")
-    #expect(finding.score == 0.8)
     #expect(
       finding.feedback
         == "Du nennst die Entscheidung, wogegen du sie abgewogen hast, warum and den Preis; ergänze die anderen "
