@@ -12,7 +12,7 @@ import Testing
     let expected = try String(contentsOfFile: Repository.path("Fixtures/rubrics/broken.expected"), encoding: .utf8)
     #expect(result.status == 2)
     #expect(result.stderr == expected)
-    #expect(result.stdout == "checked 0 rubrics, 0 cue packs, 0 examples: 19 problems\n")
+    #expect(result.stdout == "checked 0 rubrics, 0 cue packs, 0 examples: 21 problems\n")
   }
 
   @Test func bundledRubricsPassTheirCheck() throws {
