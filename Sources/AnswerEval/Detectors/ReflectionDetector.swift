@@ -59,14 +59,7 @@ public struct ReflectionDetector: Detector {
           + "that get flagged. Raising the threshold trades recall for precision.",
         detected: false, criterion: "reflection"),
     ],
-    wording: Part.allCases.flatMap { part in
-      [
-        DetectorDescriptor.Wording(
-          part.foundKey, "How `{found}` names \(part.summary) when it is there.", pack: "reflection"),
-        DetectorDescriptor.Wording(
-          part.missingKey, "How `{missing}` asks for \(part.summary) when it is missing.", pack: "reflection"),
-      ]
-    } + [
+    wording: Part.wording(pack: "reflection") + [
       .init(
         "vague", "`{missing}` of a reflection that only gestures at learning: what was learned and what changed.",
         pack: "reflection")
@@ -74,7 +67,7 @@ public struct ReflectionDetector: Detector {
 
   /// The two things a full reflection says.
   /// The raw value is the part's name in the `wording:` keys.
-  enum Part: String, CaseIterable {
+  enum Part: String, FeedbackPart {
     /// What the speaker learned.
     case lesson
     /// What they would do differently, or now do differently.
@@ -86,16 +79,6 @@ public struct ReflectionDetector: Detector {
       case .lesson: "what the speaker learned"
       case .change: "what they now do, or would do, differently"
       }
-    }
-
-    /// The `wording:` key of how the feedback names the part when it is there ("what you learned").
-    var foundKey: String {
-      "found." + rawValue
-    }
-
-    /// The `wording:` key of what the feedback asks for when the part is missing.
-    var missingKey: String {
-      "missing." + rawValue
     }
   }
 
@@ -144,15 +127,10 @@ public struct ReflectionDetector: Detector {
       }
     }
     let wording = context.rubric.rubric.wording(in: Self.descriptor.id)
-    let found = Part.allCases.filter { parts.contains($0) }
-    let missing = Part.allCases.filter { !parts.contains($0) }
-    var values = [
-      "found": punctuation.list(found.compactMap { wording[$0.foundKey] }),
-      "missing": punctuation.list(missing.compactMap { wording[$0.missingKey] }),
-    ]
+    var values = Part.values(found: parts, wording: wording, punctuation: punctuation)
     if let quote { values["evidence"] = quote }
     if !parts.isEmpty {
-      let full = missing.isEmpty
+      let full = parts.count == Part.allCases.count
       return Finding(
         detected: true, score: full ? 1 : 0.6, outcome: full ? .present : .partial, evidence: evidence, values: values)
     }

@@ -64,18 +64,11 @@ public struct TradeoffDetector: Detector {
         "Teams should always pick boring technology, even though it is less exciting.",
         detected: false, criterion: "tradeoff"),
     ],
-    wording: Part.allCases.flatMap { part in
-      [
-        DetectorDescriptor.Wording(
-          part.foundKey, "How `{found}` names \(part.summary) when it is there.", pack: "tradeoff"),
-        DetectorDescriptor.Wording(
-          part.missingKey, "How `{missing}` asks for \(part.summary) when it is missing.", pack: "tradeoff"),
-      ]
-    })
+    wording: Part.wording(pack: "tradeoff"))
 
   /// The parts of an articulated tradeoff, in the order they are reported.
   /// The raw value is the part's name in the `wording:` keys.
-  enum Part: String, CaseIterable {
+  enum Part: String, FeedbackPart {
     case decision, sides, alternatives, rationale, cost, mitigation
 
     /// Its share of the score (the shares add up to 1).
@@ -100,16 +93,6 @@ public struct TradeoffDetector: Detector {
       case .cost: "the cost"
       case .mitigation: "how the downside was watched or limited"
       }
-    }
-
-    /// The `wording:` key of how the feedback names the part when it is there ("the choice").
-    var foundKey: String {
-      "found." + rawValue
-    }
-
-    /// The `wording:` key of what the feedback asks for when the part is missing ("the choice you made …").
-    var missingKey: String {
-      "missing." + rawValue
     }
   }
 
@@ -138,17 +121,13 @@ public struct TradeoffDetector: Detector {
     let text = context.text
     let detected = best.cost != nil
     let sentences = Set([best.decision] + (best.cost.map { [$0] } ?? [])).sorted()
-    let wording = context.rubric.rubric.wording(in: Self.descriptor.id)
-    let punctuation = context.rubric.punctuation
-    let found = Part.allCases.filter { best.parts.contains($0) }
-    let missing = Part.allCases.filter { !best.parts.contains($0) }
+    let complete = best.parts.count == Part.allCases.count
     return Finding(
-      detected: detected, score: best.score, outcome: detected && missing.isEmpty ? .present : .partial,
+      detected: detected, score: best.score, outcome: detected && complete ? .present : .partial,
       evidence: sentences.map { text.sentences[$0].range },
-      values: [
-        "found": punctuation.list(found.compactMap { wording[$0.foundKey] }),
-        "missing": punctuation.list(missing.compactMap { wording[$0.missingKey] }),
-      ])
+      values: Part.values(
+        found: best.parts, wording: context.rubric.rubric.wording(in: Self.descriptor.id),
+        punctuation: context.rubric.punctuation))
   }
 
   /// A detected candidate beats one that is not; then the higher score wins, then one that states the
