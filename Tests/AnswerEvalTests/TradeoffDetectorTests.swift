@@ -13,10 +13,13 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
 }
 
 @Suite struct TradeoffDetectorTests {
+  /// A choice, what it was weighed against, the reason and the cost; no alternatives, no mitigation.
+  static let gridChoice =
+    "I picked AG Grid over building on TanStack Table, although it added about 300 KB to the bundle. "
+    + "The tool only ran on office desktops, so bundle size mattered much less than shipping it."
+
   @Test func choiceAndConcessionInOneSentence() throws {
-    let finding = try tradeoff(
-      "I picked AG Grid over building on TanStack Table, although it added about 300 KB to the bundle. "
-        + "The tool only ran on office desktops, so bundle size mattered much less than shipping it.")
+    let finding = try tradeoff(Self.gridChoice)
     #expect(finding.detected)
     #expect(finding.score == 0.8)
     #expect(
@@ -186,8 +189,7 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
   /// and quoted in the punctuation of the last `grammar` pack with `wording`.
   @Test func anotherPacksWordingNamesTheParts() throws {
     let finding = try gradeReworded(
-      "I picked AG Grid over building on TanStack Table, although it added about 300 KB to the bundle. "
-        + "The tool only ran on office desktops, so bundle size mattered much less than shipping it.",
+      Self.gridChoice,
       detector: "tradeoff", signal: "decision", wording: Self.german, grammar: germanPunctuation,
       id: "tradeoff", partial: "Du nennst {found} ({evidence}); ergänze {missing}.")
     #expect(finding.score == 0.8)
@@ -201,8 +203,7 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
   /// Without a `grammar` pack of its own the reworded rubric keeps the English punctuation it extends.
   @Test func anotherPacksWordingKeepsTheInheritedPunctuation() throws {
     let finding = try gradeReworded(
-      "I picked AG Grid over building on TanStack Table, although it added about 300 KB to the bundle. "
-        + "The tool only ran on office desktops, so bundle size mattered much less than shipping it.",
+      Self.gridChoice,
       detector: "tradeoff", signal: "decision", wording: Self.german, id: "tradeoff",
       partial: "Du nennst {found}; ergänze {missing}.")
     #expect(
@@ -214,8 +215,7 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
   /// A part without its text in the pack is left out of the list (not said in English).
   @Test func aPartWithoutWordingIsLeftOut() throws {
     let finding = try gradeReworded(
-      "I picked AG Grid over building on TanStack Table, although it added about 300 KB to the bundle. "
-        + "The tool only ran on office desktops, so bundle size mattered much less than shipping it.",
+      Self.gridChoice,
       detector: "tradeoff", signal: "decision",
       wording: "  found: {decision: die Entscheidung, cost: den Preis}\n  missing.mitigation: die Absicherung",
       id: "tradeoff", partial: "[{found}] [{missing}]")
