@@ -1,5 +1,8 @@
-/// An answer ready for the detectors: its structure, normalized form, tokens and sentences, all with exact
-/// offsets back into the original text.
+/// An answer ready for the detectors: its structure, tokens (each with its normalized form) and sentences,
+/// all with exact offsets back into the original text.
+///
+/// The whole normalized text (``NormalizedText``, about 14 bytes per UTF-16 unit with its offset maps) is
+/// needed only to cut tokens, so it is not kept: a large answer holds that much less while it is graded.
 ///
 /// ```swift
 /// let text = try TextAnalyzer().analyze("We cut p95 latency from 500ms to 50ms.", source: "a.md")
@@ -13,7 +16,6 @@ public struct AnalyzedText: Sendable {
   /// The original text in UTF-16 units: every internal range indexes this.
   public let utf16: [UInt16]
   public let structure: MarkdownStructure
-  public let normalized: NormalizedText
   public let tokens: [Token]
   public let sentences: [Sentence]
   /// UTF-16 offset → Unicode-scalar offset, for 0...utf16.count.
@@ -24,14 +26,13 @@ public struct AnalyzedText: Sendable {
   public let statistics: TextStatistics
 
   init(
-    source: String, text: String, utf16: [UInt16], structure: MarkdownStructure, normalized: NormalizedText,
-    tokens: [Token], sentences: [Sentence]
+    source: String, text: String, utf16: [UInt16], structure: MarkdownStructure, tokens: [Token],
+    sentences: [Sentence]
   ) {
     self.source = source
     self.text = text
     self.utf16 = utf16
     self.structure = structure
-    self.normalized = normalized
     self.tokens = tokens
     self.sentences = sentences
     var offsets = [Int32](repeating: 0, count: utf16.count + 1)

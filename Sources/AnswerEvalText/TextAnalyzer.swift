@@ -72,8 +72,7 @@ public final class TextAnalyzer {
       }
     }
     let analyzed = AnalyzedText(
-      source: source, text: text, utf16: utf16, structure: structure, normalized: normalized, tokens: tokens,
-      sentences: sentences)
+      source: source, text: text, utf16: utf16, structure: structure, tokens: tokens, sentences: sentences)
     clock.lap(.tokenize)
     return analyzed
   }
