@@ -9,6 +9,8 @@ extension AnswerContext {
   ///    star/situation.time "Last spring" · grammar/first-singular "I" · grammar/past-irregular "was"
   /// ```
   public func explanation() -> String {
+    var matchesBySentence = [[CueMatch]](repeating: [], count: text.sentences.count)
+    for match in rubric.matcher.matches(in: text) { matchesBySentence[match.sentence].append(match) }
     var out =
       "\(text.source): \(text.sentences.count) sentences, story: \(star.isStory), explicit labels: \(star.explicit)\n"
     for (index, sentence) in text.sentences.enumerated() {

@@ -11,15 +11,9 @@ public final class AnswerContext {
     self.rubric = rubric
   }
 
-  /// All cue matches of all the rubric's packs.
-  public private(set) lazy var matches: [CueMatch] = rubric.matcher.matches(in: text)
-
-  /// Cue matches per sentence.
-  public private(set) lazy var matchesBySentence: [[CueMatch]] = {
-    var result = [[CueMatch]](repeating: [], count: text.sentences.count)
-    for match in matches { result[match.sentence].append(match) }
-    return result
-  }()
+  /// Runs the cue matcher now, rather than when a detector first asks for matches (the grader does, to time
+  /// matching apart from detection).
+  public func matchCues() { _ = byDetector }
 
   /// The matches in the whole answer whose cue belongs to a pack for `detector`, in text order.
   public func matches(detector: String) -> ArraySlice<CueMatch> {
@@ -41,21 +35,33 @@ public final class AnswerContext {
   /// grouped once by the detector of their pack (``CompiledRubric/packDetectors``), then by sentence, in
   /// one array: the matches of group g in sentence s are `ordered[starts[g * n + s]..<starts[g * n + s + 1]]`
   /// for n sentences, in match order, and those of group g in the whole answer are contiguous too.
+  ///
+  /// The matcher's array is reordered in place, so the matches are held once: a large answer has about one
+  /// match per word, and a second copy was the largest single cost of grading it.
   private lazy var byDetector: (ordered: [CueMatch], starts: [Int]) = {
-    let all = matches, sentenceCount = text.sentences.count
-    let lists = rubric.packDetectors.count * sentenceCount
-    let list = all.map { rubric.cueDetectorIndex[$0.cue] * sentenceCount + $0.sentence }
-    // A counting sort by list, which keeps the match order inside each list.
+    var matches = rubric.matcher.matches(in: text)
+    let sentenceCount = text.sentences.count, lists = rubric.packDetectors.count * sentenceCount
+    func list(_ match: CueMatch) -> Int { rubric.cueDetectorIndex[match.cue] * sentenceCount + match.sentence }
+    // A counting sort by list, which keeps the match order inside each list: `place[k]` is where match k goes.
     var starts = [Int](repeating: 0, count: lists + 1)
-    for l in list { starts[l + 1] += 1 }
+    for match in matches { starts[list(match) + 1] += 1 }
     for i in 0..<lists { starts[i + 1] += starts[i] }
     var next = starts
-    var order = [Int](repeating: 0, count: all.count)
-    for (k, l) in list.enumerated() {
-      order[next[l]] = k
+    var place = [Int32](repeating: 0, count: matches.count)
+    for k in matches.indices {
+      let l = list(matches[k])
+      place[k] = Int32(next[l])
       next[l] += 1
     }
-    return (order.map { all[$0] }, starts)
+    // Apply the permutation by swapping along its cycles: each swap puts one match in its place.
+    for k in matches.indices {
+      while place[k] != Int32(k) {
+        let target = Int(place[k])
+        matches.swapAt(k, target)
+        place.swapAt(k, target)
+      }
+    }
+    return (matches, starts)
   }()
 
   /// Per-sentence grammar features (person, tense, mood).

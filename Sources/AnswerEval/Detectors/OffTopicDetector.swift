@@ -69,10 +69,7 @@ public struct OffTopicDetector: Detector {
 
     // Tokens inside a match of a topic cue (a point's, an aspect's or a domain cue) are on topic.
     var topical = Set<Int>()
-    for match in context.matches
-    where topicSignals.contains(match.signal)
-      && context.rubric.packDetector(ofCue: match.cue) == CoverageDetector.descriptor.id
-    {
+    for match in context.matches(detector: CoverageDetector.descriptor.id) where topicSignals.contains(match.signal) {
       topical.formUnion(match.tokens)
     }
     // The answer's content words; the others grouped by stem: count, first token.

@@ -77,7 +77,7 @@ public final class Grader {
   {
     let rubric = rubric ?? self.rubric
     let context = AnswerContext(text: text, rubric: rubric)
-    _ = context.matches
+    context.matchCues()
     clock.lap(.match)
     var findings: [(Criterion, DetectorDescriptor.Kind, Finding)] = []
     for (criterion, detector) in zip(rubric.rubric.criteria, rubric.detectors) {

@@ -16,7 +16,9 @@ enum QuantityImpact {
   static func classify(_ context: AnswerContext) -> [Quantity] {
     let lexicon = context.rubric.quantityLexicon
     guard lexicon.roles.contains(where: { $0 != nil }) else { return [] }
-    let cues = QuantityCues(matches: context.matches, lexicon: lexicon, tokenCount: context.text.tokens.count)
+    let cues = QuantityCues(
+      matches: context.matches(detector: QuantityLexicon.detector), lexicon: lexicon,
+      tokenCount: context.text.tokens.count)
     var quantities = QuantityExtractor(text: context.text, cues: cues).extract()
     let story = context.star.isStory
     let features = context.features

@@ -134,20 +134,23 @@ struct QuantityCues {
     var tokens: Range<Int>
   }
 
+  /// The matches, in text order.
+  private let entries: [Match]
   /// The matches by the token they start at, longest first, one bucket after the other:
-  /// `byStart[startOffset[t]..<startOffset[t + 1]]` start at token t. (One array for all tokens, not an
-  /// array per token: most tokens start no quantity cue.)
-  private let byStart: [Match]
+  /// `entries[byStart[i]]` for i in `startOffset[t]..<startOffset[t + 1]` start at token t. (One array for
+  /// all tokens, not an array per token: most tokens start no quantity cue; and indices, not copies of the
+  /// matches: a large answer has hundreds of thousands of them.)
+  private let byStart: [Int32]
   private let startOffset: [Int32]
   /// The same by the token they end just before.
-  private let byEnd: [Match]
+  private let byEnd: [Int32]
   private let endOffset: [Int32]
   private(set) var incidentals: [(reason: String, bareOnly: Bool, tokens: Range<Int>)] = []
   /// Sentences with an outcome verb.
   private(set) var impactSentences: Set<Int> = []
   let lexicon: QuantityLexicon
 
-  init(matches: [CueMatch], lexicon: QuantityLexicon, tokenCount: Int) {
+  init(matches: some Sequence<CueMatch>, lexicon: QuantityLexicon, tokenCount: Int) {
     self.lexicon = lexicon
     var entries: [Match] = []
     for match in matches {
@@ -159,32 +162,33 @@ struct QuantityCues {
       default: break
       }
     }
+    self.entries = entries
     (byStart, startOffset) = Self.buckets(entries, count: tokenCount + 1, byEnd: false)
     (byEnd, endOffset) = Self.buckets(entries, count: tokenCount + 1, byEnd: true)
   }
 
-  /// `entries` grouped by the token they start at (or end just before) in a counting sort, each group
-  /// longest first and otherwise in the order given.
-  private static func buckets(_ entries: [Match], count: Int, byEnd: Bool) -> ([Match], [Int32]) {
+  /// The indices of `entries` grouped by the token they start at (or end just before) in a counting sort,
+  /// each group longest first and otherwise in the order given.
+  private static func buckets(_ entries: [Match], count: Int, byEnd: Bool) -> ([Int32], [Int32]) {
     func key(_ entry: Match) -> Int { byEnd ? entry.tokens.upperBound : entry.tokens.lowerBound }
     var offset = [Int32](repeating: 0, count: count + 1)
     for entry in entries { offset[key(entry) + 1] += 1 }
     for i in 0..<count { offset[i + 1] += offset[i] }
-    guard let first = entries.first else { return ([], offset) }
+    guard !entries.isEmpty else { return ([], offset) }
     var next = offset
-    var sorted = [Match](repeating: first, count: entries.count)
-    for entry in entries {
+    var sorted = [Int32](repeating: 0, count: entries.count)
+    for (index, entry) in entries.enumerated() {
       let k = key(entry)
-      sorted[Int(next[k])] = entry
+      sorted[Int(next[k])] = Int32(index)
       next[k] += 1
     }
     for k in 0..<count where offset[k + 1] - offset[k] > 1 {
       // Insertion sort: stable, and a bucket holds a handful of matches.
       let bucket = Int(offset[k])..<Int(offset[k + 1])
       for i in bucket.dropFirst() {
-        let item = sorted[i]
+        let item = sorted[i], length = entries[Int(item)].tokens.count
         var j = i
-        while j > bucket.lowerBound, sorted[j - 1].tokens.count < item.tokens.count {
+        while j > bucket.lowerBound, entries[Int(sorted[j - 1])].tokens.count < length {
           sorted[j] = sorted[j - 1]
           j -= 1
         }
@@ -203,7 +207,7 @@ struct QuantityCues {
 
   /// The first match starting at `token` (longest first) that passes `test`.
   func firstStarting(at token: Int, where test: (Match) -> Bool) -> Match? {
-    for i in startRange(token) where test(byStart[i]) { return byStart[i] }
+    for i in startRange(token) where test(entries[Int(byStart[i])]) { return entries[Int(byStart[i])] }
     return nil
   }
 
@@ -215,7 +219,9 @@ struct QuantityCues {
   /// The longest match ending just before `token` whose role passes `test`.
   func end(at token: Int, _ test: (QuantityLexicon.Role) -> Bool) -> Match? {
     guard token >= 0, token + 1 < endOffset.count else { return nil }
-    for i in Int(endOffset[token])..<Int(endOffset[token + 1]) where test(byEnd[i].role) { return byEnd[i] }
+    for i in Int(endOffset[token])..<Int(endOffset[token + 1]) where test(entries[Int(byEnd[i])].role) {
+      return entries[Int(byEnd[i])]
+    }
     return nil
   }
 
