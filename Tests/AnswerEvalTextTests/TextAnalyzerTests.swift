@@ -200,4 +200,10 @@ func expectHonestSpans(_ input: String, sourceLocation: SourceLocation = #_sourc
           "Situation: we were migrating the billing system", "Task: keep it online", "Action: I ran both in parallel",
         ])
   }
+
+  /// A large answer has about one token per 5 bytes, so a token's size is most of what an answer costs to
+  /// hold: its one-byte fields are declared last, and it takes 48 bytes, not 56.
+  @Test func aTokenTakes48Bytes() {
+    #expect(MemoryLayout<Token>.stride == 48)
+  }
 }
