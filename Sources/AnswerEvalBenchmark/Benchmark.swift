@@ -11,7 +11,8 @@ import Foundation
 ///     answer-eval-bench generate DIR [--count N] [--seed S] [--words MIN-MAX]
 ///         writes synthetic answers (deterministic: the same seed gives the same files everywhere)
 ///     answer-eval-bench scaling [--small BYTES] [--large BYTES]
-///         cost per byte of a small answer against a large one, by stage (quadratic steps show up here)
+///         cost per byte of a small answer against a large one, by stage (quadratic steps show up here), and
+///         the peak memory of `answer-eval score` on each: what a byte of answer costs to hold
 ///     answer-eval-bench memory [--counts 1000,100000]
 ///         peak resident memory of `answer-eval batch` over folders of different sizes
 ///     answer-eval-bench startup [FILE] [--runs N]
@@ -199,11 +200,17 @@ enum Benchmark {
       }
       return text
     }
+    let star = (answer(bytes: small), answer(bytes: large)), dense = (dense(bytes: small), dense(bytes: large))
+    // Memory first, while this process is still small: a child reports at least the peak memory of the
+    // process that spawned it (Linux carries the high-water mark across posix_spawn's vfork and the exec).
+    let starMemory = try memoryPerByte(star.0, star.1), denseMemory = try memoryPerByte(dense.0, dense.1)
     let grader = try Grader()
     print("generated STAR answers:")
-    try compareScaling(answer(bytes: small), answer(bytes: large), grader: grader)
+    try compareScaling(star.0, star.1, grader: grader)
+    print(starMemory)
     print("dense answers (hedges, jargon, term lists, exceptions, unmatched backticks and brackets, one paragraph):")
-    try compareScaling(dense(bytes: small), dense(bytes: large), grader: grader)
+    try compareScaling(dense.0, dense.1, grader: grader)
+    print(denseMemory)
   }
 
   /// Text that gives every detector and the Markdown parser as much to do as possible per byte.
@@ -259,6 +266,26 @@ enum Benchmark {
     print(
       "  " + "total".padding(toLength: 10, withPad: " ", startingAt: 0) + pad(String(format: "%.1f", s), 9)
         + pad(String(format: "%.1f", l), 10) + pad(String(format: "%.2f×", l / s), 14))
+  }
+
+  /// Peak resident memory of `answer-eval score FILE --format jsonl` on both answers, and what each byte of
+  /// the large answer costs over the small one's (the binary and the compiled rubric), as a line to print.
+  static func memoryPerByte(_ smallAnswer: [UInt8], _ largeAnswer: [UInt8]) throws -> String {
+    let cli = cliPath()
+    let folder = try scratchFolder("scaling")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    func peak(_ bytes: [UInt8], _ name: String) throws -> Int {
+      let path = folder + "/" + name
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      let measure = ChildProcess.run([cli, "score", path, "--format", "jsonl"])
+      precondition(measure.status == 0, "answer-eval score exited with \(measure.status)")
+      return measure.peakResidentBytes
+    }
+    let small = try peak(smallAnswer, "small.md"), large = try peak(largeAnswer, "large.md")
+    return "  peak RSS of answer-eval score FILE --format jsonl: \(megabytes(small)) MB (small), "
+      + "\(megabytes(large)) MB (large): "
+      + String(format: "%.0f", Double(large - small) / Double(largeAnswer.count - smallAnswer.count))
+      + " bytes per byte of answer"
   }
 
   // MARK: memory
