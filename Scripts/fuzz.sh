@@ -25,7 +25,7 @@ seconds=$2
 shift 2
 case "$target" in
   answer) product=FuzzAnswer max_len=8192 ;;
-  rubric) product=FuzzRubric max_len=32768 ;;
+  rubric) product=FuzzRubric max_len=65536 ;;  # the largest bundled pack, a seed, is 36 KB
   *) usage ;;
 esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || usage
