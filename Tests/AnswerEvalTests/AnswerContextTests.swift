@@ -25,7 +25,7 @@ import Testing
 
   /// The matches are grouped by detector and sentence in place (a permutation applied along its cycles):
   /// every selection holds exactly the matcher's matches of that detector and sentence, in the matcher's
-  /// order, over a whole example answer with several detectors matching in each sentence.
+  /// order, over the whole example answer, whose matches come from six detectors or more.
   @Test func groupedMatchesAreTheMatchersMatchesOfEachDetectorAndSentence() throws {
     let answer = try String(contentsOf: Repository.url("Corpora/examples/answer.md"), encoding: .utf8)
     let context = try TestRubrics.context(answer)
