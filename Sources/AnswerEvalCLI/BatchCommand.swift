@@ -240,7 +240,7 @@ private final class ProgressDisplay {
   /// Prints a diagnostic line without garbling the progress line.
   func message(_ line: String) {
     if shown && terminal {
-      FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+      StandardStream.error.write("\r\u{1B}[K")
       shown = false
     }
     Diagnostics.error(line)
@@ -258,16 +258,16 @@ private final class ProgressDisplay {
   }
 
   func finish() {
-    if shown && terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    if shown && terminal { StandardStream.error.write("\n") }
     shown = false
   }
 
   private func draw(_ line: String) {
     if terminal {
-      FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+      StandardStream.error.write("\r\u{1B}[K" + line)
       shown = true
     } else {
-      FileHandle.standardError.write(Data((line + "\n").utf8))
+      StandardStream.error.write(line + "\n")
     }
   }
 }

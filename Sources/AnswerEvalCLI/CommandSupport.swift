@@ -23,25 +23,50 @@ enum ExitStatus {
   static let usage = ExitCode(64)
 }
 
-/// Standard error, for diagnostics: stdout carries only reports.
+/// Standard error, for diagnostics: stdout carries only reports. A diagnostic that cannot be written (standard
+/// error closed, or on a full disk) is dropped: there is nowhere left to report it, and the exit code still
+/// says what happened.
 enum Diagnostics {
-  static func error(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-  }
+  static func error(_ message: String) { StandardStream.error.write(message + "\n") }
 
-  static func warning(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-  }
+  static func warning(_ message: String) { StandardStream.error.write(message + "\n") }
 }
 
-/// Standard output, written in one piece per report.
+/// Standard output, written in one piece per report, straight from the bytes (no `Data` copy: the report of a
+/// 50 MiB answer is about 400 MB). If standard output cannot take it (a full disk, a closed pipe with SIGPIPE
+/// ignored), the command stops with `<stdout>: error: [output.write] …` and exit code 2, rather than going on
+/// grading answers whose reports would be lost.
 enum Output {
-  static func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+  static func write(_ text: String) { StandardStream.output.write(text) }
+
+  static func write(bytes: [UInt8]) { bytes.withUnsafeBytes { StandardStream.output.write($0) } }
+}
+
+/// File descriptors 1 and 2, written with `write(2)` until every byte is taken.
+struct StandardStream {
+  static let output = StandardStream(descriptor: 1)
+  static let error = StandardStream(descriptor: 2)
+
+  let descriptor: Int32
+
+  func write(_ text: String) {
+    var text = text
+    text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
   }
 
-  static func write(bytes: [UInt8]) {
-    FileHandle.standardOutput.write(Data(bytes))
+  func write(_ bytes: UnsafeRawBufferPointer) {
+    var written = 0
+    while written < bytes.count {
+      let n = posixWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 {
+        guard descriptor == 1 else { return }
+        let reason = n < 0 ? String(cString: strerror(errno)) : "nothing was written"
+        Diagnostics.error(OutputError.standardOutput(reason: reason).errorDescription!)
+        exit(ExitStatus.failed.rawValue)
+      }
+      written += n
+    }
   }
 }
 
@@ -140,12 +165,16 @@ enum Terminal {
 /// Why a report could not be written to its `--output` file.
 enum OutputError: LocalizedError, Equatable {
   case unwritable(path: String, reason: String)
+  case standardOutput(reason: String)
 
   var errorDescription: String? {
     switch self {
     case .unwritable(let path, let reason):
       return "\(path): error: [output.write] cannot write the report: \(reason); "
         + "check that the folder exists and is writable"
+    case .standardOutput(let reason):
+      return "<stdout>: error: [output.write] cannot write to standard output: \(reason); "
+        + "check the disk or the pipe it goes to"
     }
   }
 }
@@ -158,6 +187,10 @@ enum OutputError: LocalizedError, Equatable {
 /// never written through (it could point anywhere), and a folder at the target is an error.
 enum AtomicFile {
   static func write(_ text: String, to path: String) throws(OutputError) {
+    try write(bytes: Array(text.utf8), to: path)
+  }
+
+  static func write(bytes: [UInt8], to path: String) throws(OutputError) {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).tmp-XXXXXX").utf8CString)
@@ -175,7 +208,6 @@ enum AtomicFile {
       umask(mask)
       mode = 0o666 & ~mask
     }
-    let bytes = Array(text.utf8)
     var written = 0
     while written < bytes.count {
       let n = bytes[written...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }

@@ -99,7 +99,7 @@ struct ScoreCommand: ParsableCommand {
       do {
         let graded = try input.grade(path, with: grader, followFrontMatter: rubric == nil)
         if streaming {
-          Output.write(try format.render(graded.report))
+          Output.write(bytes: try format.renderBytes(graded.report))
         } else {
           reports.append(graded.report)
           if keepsAnswers { answers.append(graded.text) }
@@ -113,12 +113,12 @@ struct ScoreCommand: ParsableCommand {
       do {
         let rendered =
           files.count == 1
-          ? try reports.first.map { try format.render($0, answer: answers.first, options: options) } ?? ""
-          : try format.render(reports, answers: answers, options: options)
+          ? try reports.first.map { try format.renderBytes($0, answer: answers.first, options: options) } ?? []
+          : try format.renderBytes(reports, answers: answers, options: options)
         if let output {
-          if !rendered.isEmpty { try AtomicFile.write(rendered, to: output) }
+          if !rendered.isEmpty { try AtomicFile.write(bytes: rendered, to: output) }
         } else {
-          Output.write(rendered)
+          Output.write(bytes: rendered)
         }
       } catch {
         Diagnostics.error(describe(error))

@@ -46,6 +46,31 @@ import Testing
         + "Fixtures: error: [input.directory] is a directory; grade a folder with `answer-eval batch Fixtures`\n")
   }
 
+  /// `/dev/full` fails every write with ENOSPC, as a full disk would.
+  static let unwritableStdout =
+    "<stdout>: error: [output.write] cannot write to standard output: No space left on device; "
+    + "check the disk or the pipe it goes to\n"
+
+  @Test func aFullDiskOnStandardOutputIsAnErrorWithExit2() throws {
+    for format in ["json", "jsonl", "xml", "text"] {
+      let result = try CLI.run(
+        ["score", "Corpora/examples/answer.md", "--format", format], stdoutFile: "/dev/full")
+      #expect(result.status == 2, "\(format)")
+      #expect(result.stderr == Self.unwritableStdout, "\(format)")
+    }
+    // A batch stops at the first report it cannot write, rather than grading answers whose reports are lost.
+    let batch = try CLI.run(["batch", "Corpora/mock-responses", "--format", "jsonl"], stdoutFile: "/dev/full")
+    #expect(batch.status == 2)
+    #expect(batch.stderr == Self.unwritableStdout)
+  }
+
+  @Test func aFullDiskOnStandardErrorLosesTheMessageButNotTheExitCode() throws {
+    let result = try CLI.run(
+      ["score", "no-such-file.md", "Fixtures/text/fenced-code.md", "--format", "jsonl"], stderrFile: "/dev/full")
+    #expect(result.status == 2)
+    #expect(result.stdout.split(separator: "\n").count == 1)
+  }
+
   @Test func usageErrorsExit64() throws {
     let result = try CLI.run(["score"])
     #expect(result.status == 64)

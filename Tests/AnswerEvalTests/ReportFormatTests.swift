@@ -45,6 +45,22 @@ import Testing
     #expect(schema.validate(Array(try ReportFormat.xml.render([Report]()).utf8)) == [])
   }
 
+  @Test func severalReportsAsBytes() throws {
+    let report = try SyntheticReport.report(), answer = try SyntheticReport.answer()
+    let line = try ReportFormat.jsonl.renderBytes(report)
+    #expect(try ReportFormat.jsonl.renderBytes([report, report]) == line + line)
+    let json = try ReportFormat.json.renderBytes([report, report])
+    #expect(json.last == 0x0A)
+    #expect(try JSONDecoder().decode([Report].self, from: Data(json)) == [report, report])
+    let xml = try ReportFormat.xml.renderBytes([report, report])
+    #expect(String(decoding: xml, as: UTF8.self).components(separatedBy: "<report schema=").count == 3)
+    #expect(try XMLSchema(path: Repository.path("Schemas/report-v1.xsd")).validate(xml) == [])
+    for format in [ReportFormat.text, .markdown, .html] {
+      let bytes = try format.renderBytes([report, report], answers: [answer, answer])
+      #expect(bytes == Array(try format.render([report, report], answers: [answer, answer]).utf8), "\(format)")
+    }
+  }
+
   @Test func severalReadableReportsAreSeparatedByABlankLine() throws {
     let report = try SyntheticReport.report(), answer = try SyntheticReport.answer()
     for format in [ReportFormat.text, .markdown] {

@@ -35,9 +35,11 @@ public enum CLI {
   }
 
   /// Runs `answer-eval arguments…` with `stdin` (nothing when nil) in `directory` (the repository root by
-  /// default) and extra environment variables.
+  /// default) and extra environment variables. `stdoutFile` / `stderrFile` send that stream to a file (such as
+  /// `/dev/full`) instead of capturing it; its text in the result is then empty.
   public static func run(
-    _ arguments: [String], stdin: Data? = nil, directory: String? = nil, environment: [String: String] = [:]
+    _ arguments: [String], stdin: Data? = nil, directory: String? = nil, environment: [String: String] = [:],
+    stdoutFile: String? = nil, stderrFile: String? = nil
   ) throws -> CommandResult {
     let process = Process()
     process.executableURL = binary
@@ -48,10 +50,12 @@ public enum CLI {
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    process.standardOutput = try stdoutFile.map { try FileHandle(forWritingTo: URL(fileURLWithPath: $0)) } ?? out
+    process.standardError = try stderrFile.map { try FileHandle(forWritingTo: URL(fileURLWithPath: $0)) } ?? err
     process.standardInput = input
     try process.run()
+    if stdoutFile != nil { try out.fileHandleForWriting.close() }
+    if stderrFile != nil { try err.fileHandleForWriting.close() }
     // Read both pipes concurrently so a large output cannot block the child.
     let group = DispatchGroup()
     nonisolated(unsafe) var outData = Data()

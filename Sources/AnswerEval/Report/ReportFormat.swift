@@ -78,13 +78,29 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     precondition(answers.isEmpty || answers.count == reports.count, "one answer per report, or none")
     let answer = { (i: Int) in answers.isEmpty ? nil : answers[i] }
     switch self {
-    case .json: return String(decoding: Report.json(reports, pretty: true), as: UTF8.self) + "\n"
-    case .jsonl: return try reports.map { try render($0) }.joined()
-    case .xml: return String(decoding: try Report.xmlDocument(reports, single: false), as: UTF8.self)
+    case .json, .jsonl, .xml: return String(decoding: try renderBytes(reports), as: UTF8.self)
     case .html: return Report.htmlDocument(reports, answers: reports.indices.map(answer))
     case .text, .markdown:
       return try reports.indices.map { try render(reports[$0], answer: answer($0), options: options) }
         .joined(separator: "\n")
+    }
+  }
+
+  /// ``render(_:answers:options:)`` as UTF-8 bytes: JSON, JSON Lines and XML without a `String` in between.
+  public func renderBytes(_ reports: [Report], answers: [AnalyzedText] = [], options: Options = Options()) throws
+    -> [UInt8]
+  {
+    switch self {
+    case .json:
+      var bytes = Report.json(reports, pretty: true)
+      bytes.append(0x0A)
+      return bytes
+    case .jsonl:
+      var bytes: [UInt8] = []
+      for report in reports { bytes += try renderBytes(report) }
+      return bytes
+    case .xml: return try Report.xmlDocument(reports, single: false)
+    case .html, .text, .markdown: return Array(try render(reports, answers: answers, options: options).utf8)
     }
   }
 
