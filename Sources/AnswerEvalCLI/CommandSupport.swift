@@ -162,7 +162,7 @@ enum Terminal {
   }
 }
 
-/// Why a report could not be written to its `--output` file.
+/// Why a report could not be written: to its `--output` file, or to standard output.
 enum OutputError: LocalizedError, Equatable {
   case unwritable(path: String, reason: String)
   case standardOutput(reason: String)
