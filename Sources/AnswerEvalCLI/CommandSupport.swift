@@ -165,6 +165,7 @@ enum Terminal {
 /// Why a report could not be written: to its `--output` file, or to standard output.
 enum OutputError: LocalizedError, Equatable {
   case unwritable(path: String, reason: String)
+  case notAFile(path: String, kind: String)
   case standardOutput(reason: String)
 
   var errorDescription: String? {
@@ -172,6 +173,8 @@ enum OutputError: LocalizedError, Equatable {
     case .unwritable(let path, let reason):
       return "\(path): error: [output.write] cannot write the report: \(reason); "
         + "check that the folder exists and is writable"
+    case .notAFile(let path, let kind):
+      return "\(path): error: [output.not-file] is a \(kind), not a file; write the report to a file"
     case .standardOutput(let reason):
       return "<stdout>: error: [output.write] cannot write to standard output: \(reason); "
         + "check the disk or the pipe it goes to"
@@ -185,12 +188,27 @@ enum OutputError: LocalizedError, Equatable {
 ///
 /// Nothing is written outside the target's folder: a symbolic link at the target is replaced by the file,
 /// never written through (it could point anywhere), and a folder at the target is an error.
+///
+/// A character device or a named pipe at the target (`/dev/null`, a FIFO), or a link to one, and a path that
+/// names an open file descriptor (`/dev/stdout`, `/dev/fd/3`) are written into instead, appending: renaming a
+/// file over them would replace the device node or the link itself, which root is allowed to do. A block
+/// device or a socket is an error.
 enum AtomicFile {
   static func write(_ text: String, to path: String) throws(OutputError) {
     try write(bytes: Array(text.utf8), to: path)
   }
 
   static func write(bytes: [UInt8], to path: String) throws(OutputError) {
+    if namesDescriptor(path) { return try writeThrough(bytes, to: path) }
+    var target = stat()
+    if stat(path, &target) == 0 {
+      switch target.st_mode & S_IFMT {
+      case S_IFCHR, S_IFIFO: return try writeThrough(bytes, to: path)
+      case S_IFBLK: throw .notAFile(path: path, kind: "block device")
+      case S_IFSOCK: throw .notAFile(path: path, kind: "socket")
+      default: break
+      }
+    }
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).tmp-XXXXXX").utf8CString)
@@ -208,6 +226,47 @@ enum AtomicFile {
       umask(mask)
       mode = 0o666 & ~mask
     }
+    try writeAll(bytes, to: fd, path: path)
+    if fchmod(fd, mode) != 0 || fsync(fd) != 0 {
+      let error = failure(path)
+      close(fd)
+      throw error
+    }
+    if close(fd) != 0 || rename(temporary, path) != 0 { throw failure(path) }
+    renamed = true
+  }
+
+  /// Whether `path`, or a link it leads through, sits in a process's `fd` folder (`/dev/stdout` is a link to
+  /// `/proc/self/fd/1`, and `/dev/fd` to `/proc/self/fd`).
+  static func namesDescriptor(_ path: String) -> Bool {
+    var current = path
+    for _ in 0..<8 {
+      let directory = (current as NSString).deletingLastPathComponent
+      if let real = realpath(directory.isEmpty ? "." : directory, nil) {
+        defer { free(real) }
+        let parts = String(cString: real).split(separator: "/")
+        if parts.count == 3, parts[0] == "proc", parts[2] == "fd" { return true }
+      }
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let length = readlink(current, &buffer, Int(PATH_MAX))
+      guard length > 0 else { return false }
+      let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      current = target.hasPrefix("/") ? target : (directory.isEmpty ? "." : directory) + "/" + target
+    }
+    return false
+  }
+
+  /// Writes into a device, a named pipe or an open descriptor as it is: no temporary file, no rename, and
+  /// appending (a report sent to `/dev/stdout` after `>> log` adds to the log).
+  private static func writeThrough(_ bytes: [UInt8], to path: String) throws(OutputError) {
+    let fd = open(path, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC)
+    if fd < 0 { throw failure(path) }
+    try writeAll(bytes, to: fd, path: path)
+    if close(fd) != 0 { throw failure(path) }
+  }
+
+  /// Writes every byte to `fd`; on failure closes it and throws.
+  private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(OutputError) {
     var written = 0
     while written < bytes.count {
       let n = bytes[written...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
@@ -219,13 +278,6 @@ enum AtomicFile {
       }
       written += n
     }
-    if fchmod(fd, mode) != 0 || fsync(fd) != 0 {
-      let error = failure(path)
-      close(fd)
-      throw error
-    }
-    if close(fd) != 0 || rename(temporary, path) != 0 { throw failure(path) }
-    renamed = true
   }
 
   private static func failure(_ path: String) -> OutputError {

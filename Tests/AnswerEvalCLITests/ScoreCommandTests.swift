@@ -227,6 +227,67 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.json"])
   }
 
+  /// A named pipe at --output (or a link to one) is written into, and stays a pipe: renaming a file over it
+  /// would replace it.
+  @Test func outputIntoANamedPipeIsWrittenThroughIt() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    #expect(mkfifo(folder + "/pipe", 0o600) == 0)
+    #expect(symlink("pipe", folder + "/link") == 0)
+    let arguments = ["score", "Fixtures/answers/star-labelled.md", "--format", "jsonl"]
+    let expected = try CLI.run(arguments).stdoutBytes
+    for name in ["pipe", "link"] {
+      // The read end is open before the command runs, so its write does not wait for a reader, and the report
+      // (9 KB) fits in the pipe's buffer. Had the pipe been replaced, this end would read nothing, not hang.
+      let reader = open(folder + "/pipe", O_RDONLY | O_NONBLOCK)
+      #expect(reader >= 0)
+      defer { close(reader) }
+      let result = try CLI.run(arguments + ["--output", folder + "/" + name])
+      var received = Data()
+      var buffer = [UInt8](repeating: 0, count: 1 << 16)
+      while case let n = read(reader, &buffer, buffer.count), n > 0 { received.append(contentsOf: buffer[..<n]) }
+      #expect(result.status == 0 && result.stdout == "" && result.stderr == "", "\(name)")
+      #expect(received == expected, "\(name)")
+    }
+    var info = stat()
+    #expect(lstat(folder + "/pipe", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+    #expect(lstat(folder + "/link", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["link", "pipe"])
+  }
+
+  /// `--output /dev/fd/1` is standard output (through `/proc/self/fd`, where no file can be made).
+  @Test func outputToAFileDescriptorPathWritesToThatDescriptor() throws {
+    let arguments = ["score", "Fixtures/answers/star-labelled.md", "--format", "jsonl"]
+    let result = try CLI.run(arguments + ["--output", "/dev/fd/1"])
+    #expect(result.status == 0 && result.stderr == "")
+    #expect(result.stdoutBytes == (try CLI.run(arguments)).stdoutBytes)
+  }
+
+  /// Device nodes made in a temporary folder (only root may), so that a regression replaces a copy, never the
+  /// machine's own `/dev/full`: a character device is written into, a block device is refused.
+  @Test(.enabled(if: geteuid() == 0, "mknod needs root"))
+  func outputOntoDevicesWritesIntoCharacterDevicesAndRefusesBlockDevices() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // Linux's device number for a major below 4096 and a minor below 256 (glibc's makedev is a macro).
+    func device(_ major: UInt64, _ minor: UInt64) -> dev_t { dev_t(major << 8 | minor) }
+    #expect(mknod(folder + "/full", S_IFCHR | 0o666, device(1, 7)) == 0)
+    #expect(mknod(folder + "/disk", S_IFBLK | 0o600, device(240, 0)) == 0)  // a major number no driver has
+    let answer = Repository.path("Fixtures/answers/star-labelled.md")
+    let full = try CLI.run(["score", answer, "--output", "full"], directory: folder)
+    #expect(full.status == 2)
+    #expect(
+      full.stderr == "full: error: [output.write] cannot write the report: No space left on device; "
+        + "check that the folder exists and is writable\n")
+    let disk = try CLI.run(["score", answer, "--output", "disk"], directory: folder)
+    #expect(disk.status == 2)
+    #expect(disk.stderr == "disk: error: [output.not-file] is a block device, not a file; write the report to a file\n")
+    var info = stat()
+    #expect(lstat(folder + "/full", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+    #expect(lstat(folder + "/disk", &info) == 0 && info.st_mode & S_IFMT == S_IFBLK)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["disk", "full"])
+  }
+
   @Test func emptyOutputPathIsAUsageError() throws {
     let result = try CLI.run(["score", "Fixtures/answers/star-labelled.md", "--output", ""])
     #expect(result.status == 64)
