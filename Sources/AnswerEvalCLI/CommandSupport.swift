@@ -15,6 +15,23 @@ import Foundation
   }
 #endif
 
+/// Writes every byte to `fd`, going on after partial writes and interruptions. False when a write fails,
+/// with `errno` saying why.
+private func writeFully(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+  var written = 0
+  while written < bytes.count {
+    let n = posixWrite(fd, bytes.baseAddress! + written, bytes.count - written)
+    if n < 0 && errno == EINTR { continue }
+    if n < 0 { return false }
+    if n == 0 {
+      errno = EIO  // nothing taken and no error: not expected of a regular file, pipe or device
+      return false
+    }
+    written += n
+  }
+  return true
+}
+
 /// The documented exit codes.
 enum ExitStatus {
   static let graded = ExitCode(0)
@@ -55,18 +72,10 @@ struct StandardStream {
   }
 
   func write(_ bytes: UnsafeRawBufferPointer) {
-    var written = 0
-    while written < bytes.count {
-      let n = posixWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 {
-        guard descriptor == 1 else { return }
-        let reason = n < 0 ? String(cString: strerror(errno)) : "nothing was written"
-        Diagnostics.error(OutputError.standardOutput(reason: reason).errorDescription!)
-        exit(ExitStatus.failed.rawValue)
-      }
-      written += n
-    }
+    // Standard error that cannot be written is left be (see `Diagnostics`); standard output stops the command.
+    guard !writeFully(descriptor, bytes), descriptor == 1 else { return }
+    Diagnostics.error(OutputError.standardOutput(reason: String(cString: strerror(errno))).errorDescription!)
+    exit(ExitStatus.failed.rawValue)
   }
 }
 
@@ -267,17 +276,10 @@ enum AtomicFile {
 
   /// Writes every byte to `fd`; on failure closes it and throws.
   private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(OutputError) {
-    var written = 0
-    while written < bytes.count {
-      let n = bytes[written...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 {
-        let error = failure(path)
-        close(fd)
-        throw error
-      }
-      written += n
-    }
+    if bytes.withUnsafeBytes({ writeFully(fd, $0) }) { return }
+    let error = failure(path)
+    close(fd)
+    throw error
   }
 
   private static func failure(_ path: String) -> OutputError {

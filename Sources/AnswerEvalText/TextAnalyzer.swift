@@ -62,9 +62,9 @@ public final class TextAnalyzer {
     var sentences: [Sentence] = []
     var tokens: [Token] = []
     // About one token per five UTF-16 units in English prose, so this is room enough most of the time: a long
-    // answer's tokens are not copied at every doubling (at 50 MiB that copying touched about 500 MB of fresh
-    // pages), and room that stays unused is address space, not memory, once the array is large enough to be
-    // mapped on its own.
+    // answer's tokens are not copied at every doubling (for a 50 MiB answer, 0.18 M fewer page faults: about
+    // 700 MB of fresh pages), and room that stays unused is address space, not memory, once the array is large
+    // enough to be mapped on its own.
     tokens.reserveCapacity(utf16.count / 4)
     try structure.masked.withUnsafeBufferPointer { (masked) throws(TextError) in
       for (blockIndex, block) in structure.blocks.enumerated() where block.kind != .code {
