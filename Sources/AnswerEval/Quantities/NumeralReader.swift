@@ -45,7 +45,9 @@ struct NumeralReader {
   /// The value of a digit string: "1,234,567" (thousands), "4.800", "1,5" (a decimal comma, when the
   /// comma is not a thousands separator).
   static func value(ofDigits string: String) -> Double? {
-    if !string.contains(",") { return Double(string) }
+    // Bytes, not `contains(",")`: with Foundation imported that is a locale-aware substring search, and it
+    // cost more than the rest of reading a number.
+    if !string.utf8.contains(UInt8(ascii: ",")) { return Double(string) }
     let parts = string.split(separator: ".", omittingEmptySubsequences: false)
     let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
     let thousands =
@@ -58,7 +60,7 @@ struct NumeralReader {
 
   private func digits(at i: Int, end: Int) -> [Numeral]? {
     let string = normalized(i)
-    let dots = string.filter { $0 == "." }.count
+    let dots = string.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ".") ? 1 : 0) }
     if dots >= 2 { return dottedParts(at: i) }
     guard var value = Self.value(ofDigits: string) else { return nil }
     var integer = dots == 0 && value.rounded() == value
@@ -112,7 +114,8 @@ struct NumeralReader {
         if last + 3 < end, normalized(last + 2) == "/", tokens[last + 2].glued, isNumber(last + 3, before: end) {
           reason = "date"
           last += 4
-        } else if integer, value < denominator, denominator > 0, !normalized(last + 1).contains(".") {
+        } else if integer, value < denominator, denominator > 0, !normalized(last + 1).utf8.contains(UInt8(ascii: "."))
+        {
           value /= denominator
           integer = false
           kind = .fraction
