@@ -1,6 +1,7 @@
 import AnswerEval
 import AnswerEvalText
 import ArgumentParser
+import Foundation
 
 @main
 struct AnswerEvalCommand: ParsableCommand {
@@ -30,4 +31,23 @@ struct AnswerEvalCommand: ParsableCommand {
       EvaluateCommand.self, QuantitiesCommand.self,
     ]
   )
+
+  /// ArgumentParser's own `main`, except that help, `--version` and usage errors are written like reports and
+  /// diagnostics: its `print` ignores a standard output that cannot be written (`--help > /dev/full` exited
+  /// 0 with nothing written), where this is the `[output.write]` error and exit 2.
+  static func main() {
+    let code: ExitCode
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+      code = .success
+    } catch {
+      let message = fullMessage(for: error)
+      code = exitCode(for: error)
+      if !message.isEmpty {
+        (code == .success ? StandardStream.output : StandardStream.error).write(message + "\n")
+      }
+    }
+    Foundation.exit(code.rawValue)
+  }
 }

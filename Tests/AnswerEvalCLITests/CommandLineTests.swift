@@ -64,6 +64,19 @@ import Testing
     #expect(batch.stderr == Self.unwritableStdout)
   }
 
+  /// Help and `--version` are written to standard output like a report (ArgumentParser's own `print` exited 0
+  /// with nothing written); a usage error whose message is lost keeps its exit code.
+  @Test func helpAndVersionOnAFullDiskAreAnErrorWithExit2() throws {
+    for arguments in [["--help"], ["score", "--help"], ["--version"], []] {
+      let result = try CLI.run(arguments, stdoutFile: "/dev/full")
+      #expect(result.status == 2, "\(arguments)")
+      #expect(result.stderr == Self.unwritableStdout, "\(arguments)")
+    }
+    let usage = try CLI.run(["score"], stderrFile: "/dev/full")
+    #expect(usage.status == 64)
+    #expect(usage.stdout == "")
+  }
+
   @Test func aFullDiskOnStandardErrorLosesTheMessageButNotTheExitCode() throws {
     let result = try CLI.run(
       ["score", "no-such-file.md", "Fixtures/text/fenced-code.md", "--format", "jsonl"], stderrFile: "/dev/full")
