@@ -47,7 +47,7 @@ public enum FeedbackTemplate {
   /// rubric prose, so the pass almost always applies.
   static func fillInOnePass(_ template: String, values: [String: String]) -> String? {
     for value in values.values {
-      if value.utf8.contains(UInt8(ascii: "{")) { return nil }
+      if contains(value, UInt8(ascii: "{")) { return nil }
       if let first = value.unicodeScalars.first, !isPlain(first) { return nil }
     }
     var out: [UInt8] = []
@@ -56,25 +56,29 @@ public enum FeedbackTemplate {
       out.reserveCapacity(bytes.count + 160)
       var i = 0
       while i < bytes.count {
-        let byte = bytes[i]
-        guard byte == UInt8(ascii: "{") else {
-          out.append(byte)
-          i += 1
-          continue
-        }
-        guard let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")),
-          let key = placeholders.first(where: { $0.utf8.elementsEqual(bytes[(i + 1)..<close]) })
+        // The text up to the next `{` goes out in one copy.
+        let open = bytes[i...].firstIndex(of: UInt8(ascii: "{")) ?? bytes.count
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<open]))
+        guard open < bytes.count else { break }
+        guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")),
+          let key = placeholders.first(where: { $0.utf8.elementsEqual(bytes[(open + 1)..<close]) })
         else { return false }
         if close + 1 < bytes.count, bytes[close + 1] >= 0x80 {
           let next = String(decoding: UnsafeBufferPointer(rebasing: bytes[(close + 1)...]), as: UTF8.self)
           if let scalar = next.unicodeScalars.first, !isPlain(scalar) { return false }
         }
-        out.append(contentsOf: (values[key] ?? "").utf8)
+        if var value = values[key] { value.withUTF8 { out.append(contentsOf: $0) } }
         i = close + 1
       }
       return true
     }
     return filled ? String(decoding: out, as: UTF8.self) : nil
+  }
+
+  /// Whether the UTF-8 of `string` holds `byte`, searched in its contiguous bytes.
+  private static func contains(_ string: String, _ byte: UInt8) -> Bool {
+    var string = string
+    return string.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
   }
 
   /// ASCII or common punctuation (quotes, dashes, ellipsis): characters that never combine with a brace.
