@@ -68,5 +68,7 @@ import Testing
     #expect(Scorer.excerpt(long) == referenceExcerpt(long))
     #expect(Scorer.excerpt(String(repeating: "x", count: 80)) == String(repeating: "x", count: 80))
     #expect(Scorer.excerpt(String(repeating: "x", count: 81)) == String(repeating: "x", count: 79) + "…")
+    #expect(Scorer.excerpt(String(repeating: "—", count: 81)) == String(repeating: "—", count: 79) + "…")
+    #expect(Scorer.excerpt(String(repeating: "é", count: 78) + "\n\nab") == String(repeating: "é", count: 78) + " …")
   }
 }

@@ -73,29 +73,50 @@ public enum Scorer {
   /// excerpt ends is made of characters that are always one grapheme each (below U+0300 but a carriage
   /// return, or common punctuation such as quotes and dashes); nil otherwise.
   static func excerptOfSimpleText(_ text: String) -> String? {
-    var kept: [Unicode.Scalar] = []
-    kept.reserveCapacity(81)
-    var pendingSpace = false
-    for scalar in text.unicodeScalars {
-      let v = scalar.value
-      guard (v < 0x300 && v != 0x0D) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) else {
-        return nil
+    // At most 82 characters of up to three bytes each are kept before the loop stops, then an ellipsis.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * 82 + 3) { utf8 -> String? in
+      // `count` bytes written for `kept` characters; `cut`: where the 79th character ends.
+      var count = 0, kept = 0, cut = 0
+      var pendingSpace = false
+      @inline(__always) func keep(_ v: UInt32) {
+        if v < 0x80 {
+          utf8[count] = UInt8(truncatingIfNeeded: v)
+          count += 1
+        } else if v < 0x800 {
+          utf8[count] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+          utf8[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+          count += 2
+        } else {  // U+2010–U+205E: three bytes
+          utf8[count] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+          utf8[count + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+          utf8[count + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+          count += 3
+        }
+        kept += 1
+        if kept == 79 { cut = count }
       }
-      if v == 0x0A {
-        pendingSpace = !kept.isEmpty
-        continue
+      for scalar in text.unicodeScalars {
+        let v = scalar.value
+        guard (v < 0x300 && v != 0x0D) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) else {
+          return nil
+        }
+        if v == 0x0A {
+          pendingSpace = kept > 0
+          continue
+        }
+        if pendingSpace {
+          keep(0x20)
+          pendingSpace = false
+        }
+        keep(v)
+        if kept > 80 { break }
       }
-      if pendingSpace {
-        kept.append(" ")
-        pendingSpace = false
+      if kept > 80 {
+        count = cut
+        keep(0x2026)  // …
       }
-      kept.append(scalar)
-      if kept.count > 80 { break }
+      return String(decoding: UnsafeBufferPointer(rebasing: utf8[..<count]), as: UTF8.self)
     }
-    var utf8: [UInt8] = []
-    utf8.reserveCapacity(kept.count * 3 + 3)
-    for scalar in kept.count <= 80 ? kept[...] : kept[..<79] { utf8.append(contentsOf: UTF8.encode(scalar)!) }
-    if kept.count > 80 { utf8.append(contentsOf: [0xE2, 0x80, 0xA6]) }  // …
-    return String(decoding: utf8, as: UTF8.self)
   }
+
 }
