@@ -73,6 +73,7 @@ public struct CueMatcher: Sendable {
       for phrase in entry.1.phrases { builder.insert(phrase, cue: Int32(index), exception: false) }
       for phrase in entry.1.exceptions { builder.insert(phrase, cue: Int32(index), exception: true) }
     }
+    builder.mergeEquivalentNodes()
     patternCue = builder.patterns.map(\.cue)
     patternIsException = builder.patterns.map(\.exception)
     var nodes = [NodeInfo](repeating: NodeInfo(), count: builder.nodes.count)
@@ -368,6 +369,82 @@ extension CueMatcher {
       let next = newNode()
       edges[key] = next
       return next
+    }
+
+    /// Merges nodes that match alike from any token on — the same accepted patterns, and edges for the
+    /// same tests to nodes merged alike — as a trie is minimized into a DAWG. A phrase's alternatives
+    /// (`(cut|reduced) (latency|cost) by #any`) put one copy of everything after them under each
+    /// alternative; merged, the walk reads one node where it read many, in a table a fraction of the size.
+    /// Matches are the same: a node's matches depend only on what can be reached from it.
+    ///
+    /// Every edge leads to a node created after its source, so going from the last node to the first
+    /// meets each child before its parents. The root stays node 0, and the nodes kept keep their order.
+    mutating func mergeEquivalentNodes() {
+      // Node n's edges are `edgeOf[firstEdge[n]..<firstEdge[n + 1]]` (a counting sort by node).
+      var firstEdge = [Int](repeating: 0, count: nodes.count + 1)
+      for key in edges.keys { firstEdge[Int(key >> 32) + 1] += 1 }
+      for n in nodes.indices { firstEdge[n + 1] += firstEdge[n] }
+      var edgeOf = [(term: Int32, child: Int32)](repeating: (0, 0), count: edges.count)
+      var fill = firstEdge
+      for (key, child) in edges {
+        let n = Int(key >> 32)
+        edgeOf[fill[n]] = (Int32(truncatingIfNeeded: key & 0xFFFF_FFFF), child)
+        fill[n] += 1
+      }
+      // A node's signature, in one array: its accepted patterns (sorted), its gaps (one per `max`, sorted),
+      // `#number` and `#any` children, and edges (by term), with children already replaced by the node
+      // that stands for them.
+      var representative = [Int32](repeating: -1, count: nodes.count)
+      var bySignature: [[Int32]: Int32] = [:]
+      bySignature.reserveCapacity(nodes.count)
+      var signature: [Int32] = []
+      for n in nodes.indices.reversed() {
+        func merged(_ child: Int32) -> Int32 { child < 0 ? -1 : representative[Int(child)] }
+        signature.removeAll(keepingCapacity: true)
+        signature.append(Int32(nodes[n].accepts.count))
+        if nodes[n].accepts.count > 1 { nodes[n].accepts.sort() }
+        signature.append(contentsOf: nodes[n].accepts)
+        signature.append(Int32(nodes[n].gaps.count))
+        if nodes[n].gaps.count > 1 { nodes[n].gaps.sort { $0.max < $1.max } }
+        for gap in nodes[n].gaps {
+          signature.append(gap.max)
+          signature.append(merged(gap.node))
+        }
+        signature.append(merged(nodes[n].number))
+        signature.append(merged(nodes[n].any))
+        let own = firstEdge[n]..<firstEdge[n + 1]
+        if own.count > 1 { edgeOf[own].sort { $0.term < $1.term } }
+        for e in own {
+          signature.append(edgeOf[e].term)
+          signature.append(merged(edgeOf[e].child))
+        }
+        if let existing = bySignature[signature] {
+          representative[n] = existing
+        } else {
+          bySignature[signature] = Int32(n)
+          representative[n] = Int32(n)
+        }
+      }
+      // The nodes kept, numbered in their old order; every reference goes to the kept node of its class.
+      var number = [Int32](repeating: -1, count: nodes.count)
+      var kept: [Node] = []
+      for n in nodes.indices where representative[n] == Int32(n) {
+        number[n] = Int32(kept.count)
+        kept.append(nodes[n])
+      }
+      func renumbered(_ child: Int32) -> Int32 { child < 0 ? -1 : number[Int(representative[Int(child)])] }
+      for k in kept.indices {
+        for g in kept[k].gaps.indices { kept[k].gaps[g].node = renumbered(kept[k].gaps[g].node) }
+        kept[k].number = renumbered(kept[k].number)
+        kept[k].any = renumbered(kept[k].any)
+      }
+      var keptEdges: [UInt64: Int32] = [:]
+      keptEdges.reserveCapacity(edges.count)
+      for (key, child) in edges where number[Int(key >> 32)] >= 0 {
+        keptEdges[UInt64(UInt32(number[Int(key >> 32)])) << 32 | key & 0xFFFF_FFFF] = renumbered(child)
+      }
+      nodes = kept
+      edges = keptEdges
     }
 
     mutating func insert(_ pattern: PhrasePattern, cue: Int32, exception: Bool) {
