@@ -6,9 +6,17 @@ public final class AnswerContext {
   public let text: AnalyzedText
   public let rubric: CompiledRubric
 
-  public init(text: AnalyzedText, rubric: CompiledRubric) {
+  /// The grader's cache of the terms of words seen before (nil: none).
+  private let termCache: TermCache?
+
+  public convenience init(text: AnalyzedText, rubric: CompiledRubric) {
+    self.init(text: text, rubric: rubric, termCache: nil)
+  }
+
+  init(text: AnalyzedText, rubric: CompiledRubric, termCache: TermCache?) {
     self.text = text
     self.rubric = rubric
+    self.termCache = termCache
   }
 
   /// Runs the cue matcher now, rather than when a detector first asks for matches (the grader does, to time
@@ -39,7 +47,7 @@ public final class AnswerContext {
   /// The matcher's array is reordered in place, so the matches are held once: a large answer has about one
   /// match per word, and a second copy was the largest single cost of grading it.
   private lazy var byDetector: (ordered: [CueMatch], starts: [Int]) = {
-    var matches = rubric.matcher.matches(in: text)
+    var matches = rubric.matcher.matches(in: text, cache: termCache)
     let sentenceCount = text.sentences.count, lists = rubric.packDetectors.count * sentenceCount
     func list(_ match: CueMatch) -> Int { rubric.cueDetectorIndex[match.cue] * sentenceCount + match.sentence }
     // A counting sort by list, which keeps the match order inside each list: `place[k]` is where match k goes.

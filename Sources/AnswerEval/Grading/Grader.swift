@@ -13,6 +13,9 @@ import AnswerEvalText
 public final class Grader {
   public let analyzer: TextAnalyzer
   public let rubric: CompiledRubric
+  /// The terms of words matched before, for the answers this grader grades next (a grader is used by one
+  /// thread at a time).
+  private let termCache = TermCache()
 
   public init(rubric: CompiledRubric) throws {
     analyzer = try TextAnalyzer(locale: rubric.rubric.language.isEmpty ? "en" : rubric.rubric.language)
@@ -76,7 +79,7 @@ public final class Grader {
     -> Report
   {
     let rubric = rubric ?? self.rubric
-    let context = AnswerContext(text: text, rubric: rubric)
+    let context = AnswerContext(text: text, rubric: rubric, termCache: termCache)
     context.matchCues()
     clock.lap(.match)
     var findings: [(Criterion, DetectorDescriptor.Kind, Finding)] = []

@@ -133,18 +133,34 @@ public struct CueMatcher: Sendable {
   /// The number of trie nodes (for diagnostics and benchmarks).
   public let nodeCount: Int
 
+  /// What a ``TermCache`` knows this matcher by: each matcher built or read has its own.
+  private final class Identity: Sendable {}
+  private let identity = Identity()
+
   /// Every match of every cue in `text`, minus matches overlapped by one of the same cue's exceptions,
   /// ordered by start token, then cue.
+  ///
+  /// A ``TermCache`` kept from answer to answer (by one thread) saves looking up the terms of words seen
+  /// before; the matches are the same with it or without.
   public func matches(in text: AnalyzedText, only cueFilter: Int? = nil) -> [CueMatch] {
+    matches(in: text, only: cueFilter, cache: nil)
+  }
+
+  func matches(in text: AnalyzedText, only cueFilter: Int? = nil, cache: TermCache?) -> [CueMatch] {
     let tokens = text.tokens
     // Each token's terms: termStart[i]..<termStart[i + 1] in terms.
     var terms: [Int32] = []
     terms.reserveCapacity(tokens.count * 2)
     var termStart = [Int32](repeating: 0, count: tokens.count + 1)
     var isNumber = [Bool](repeating: false, count: tokens.count)
+    cache?.use(for: ObjectIdentifier(identity))
     for i in tokens.indices {
       isNumber[i] = tokens[i].kind == .number
-      termsOf(tokens[i].normalized, isWord: tokens[i].kind == .word, into: &terms)
+      if let cache {
+        termsOf(tokens[i].normalized, isWord: tokens[i].kind == .word, cache: cache, into: &terms)
+      } else {
+        termsOf(tokens[i].normalized, isWord: tokens[i].kind == .word, into: &terms)
+      }
       termStart[i + 1] = Int32(terms.count)
     }
 
@@ -257,6 +273,18 @@ public struct CueMatcher: Sendable {
       )
     }
     return matches
+  }
+
+  /// ``termsOf(_:isWord:into:)`` through `cache`: the terms kept for the token's bytes, or found and kept.
+  private func termsOf(_ normalized: String, isWord: Bool, cache: TermCache, into terms: inout [Int32]) {
+    var utf8 = normalized
+    utf8.withUTF8 { bytes in
+      let hash = ByteTable.hash(bytes, isWord ? 1 : 0)
+      if cache.append(bytes, isWord: isWord, hash: hash, to: &terms) { return }
+      let first = terms.count
+      termsOf(normalized, isWord: isWord, into: &terms)
+      cache.insert(bytes, isWord: isWord, hash: hash, terms: terms[first...])
+    }
   }
 
   /// Appends the terms a token passes (`normalized`: its ``Token/normalized``): its exact form, and for a word
