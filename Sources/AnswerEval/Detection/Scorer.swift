@@ -118,5 +118,4 @@ public enum Scorer {
       return String(decoding: UnsafeBufferPointer(rebasing: utf8[..<count]), as: UTF8.self)
     }
   }
-
 }
