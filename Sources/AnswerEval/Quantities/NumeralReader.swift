@@ -230,16 +230,30 @@ struct NumeralReader {
     }
     guard token.kind == .word else { return nil }
     let word = token.normalized
-    // The cue tests first: `count` walks the word's characters.
-    if case .scale(let factor)? = cues.single(j, { $0.isScale }), word.count >= 2 { return .scale(factor) }
-    if cues.has(j, { $0 == .number }), let value = cues.lexicon.value(ofNumberWord: word) { return .card(value) }
-    if cues.has(j, { $0 == .ordinal }), word.count > 2, let value = cues.lexicon.value(ofNumberWord: word) {
-      return .ordinal(value)
+    // What the token's single-token cues say, read in one pass: the first scale and fraction, and which
+    // other roles it has. Then the same tests in the same order as asking `cues` each question in turn.
+    var scale: Double?, fraction: Double?
+    var number = false, ordinal = false, article = false, joiner = false, point = false
+    cues.forEachSingle(at: j) { role in
+      switch role {
+      case .scale(let factor): if scale == nil { scale = factor }
+      case .fraction(let denominator): if fraction == nil { fraction = denominator }
+      case .number: number = true
+      case .ordinal: ordinal = true
+      case .article: article = true
+      case .joiner: joiner = true
+      case .point: point = true
+      default: break
+      }
     }
-    if case .fraction(let denominator)? = cues.single(j, { $0.isFraction }) { return .fraction(denominator) }
-    if cues.has(j, { $0 == .article }) { return .article }
-    if cues.has(j, { $0 == .joiner }) { return .and }
-    if cues.has(j, { $0 == .point }) { return .point }
+    // The cue tests first: `count` walks the word's characters.
+    if let scale, word.count >= 2 { return .scale(scale) }
+    if number, let value = cues.lexicon.value(ofNumberWord: word) { return .card(value) }
+    if ordinal, word.count > 2, let value = cues.lexicon.value(ofNumberWord: word) { return .ordinal(value) }
+    if let fraction { return .fraction(fraction) }
+    if article { return .article }
+    if joiner { return .and }
+    if point { return .point }
     return nil
   }
 

@@ -228,6 +228,13 @@ struct QuantityCues {
   /// True when some match starts at `token`.
   func startsAny(_ token: Int) -> Bool { !startRange(token).isEmpty }
 
+  /// Calls `body` with the role of each single-token match at `token`, in the order ``single(_:_:)`` tries
+  /// them: one pass where several questions about the same token would each walk its matches.
+  @inline(__always)
+  func forEachSingle(at token: Int, _ body: (QuantityLexicon.Role) -> Void) {
+    for i in startRange(token) where entries[Int(byStart[i])].tokens.count == 1 { body(entries[Int(byStart[i])].role) }
+  }
+
   /// True when a single-token match with role `role` covers `token`.
   func has(_ token: Int, _ test: (QuantityLexicon.Role) -> Bool) -> Bool {
     firstStarting(at: token) { $0.tokens.count == 1 && test($0.role) } != nil
