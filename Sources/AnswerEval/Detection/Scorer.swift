@@ -78,19 +78,10 @@ public enum Scorer {
       // `count` bytes written for `kept` characters; `cut`: where the 79th character ends.
       var count = 0, kept = 0, cut = 0
       var pendingSpace = false
-      @inline(__always) func keep(_ v: UInt32) {
-        if v < 0x80 {
-          utf8[count] = UInt8(truncatingIfNeeded: v)
+      @inline(__always) func keep(_ scalar: Unicode.Scalar) {
+        UTF8.encode(scalar) { byte in
+          utf8[count] = byte
           count += 1
-        } else if v < 0x800 {
-          utf8[count] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
-          utf8[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
-          count += 2
-        } else {  // U+2010–U+205E: three bytes
-          utf8[count] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
-          utf8[count + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-          utf8[count + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
-          count += 3
         }
         kept += 1
         if kept == 79 { cut = count }
@@ -105,15 +96,15 @@ public enum Scorer {
           continue
         }
         if pendingSpace {
-          keep(0x20)
+          keep(" ")
           pendingSpace = false
         }
-        keep(v)
+        keep(scalar)
         if kept > 80 { break }
       }
       if kept > 80 {
         count = cut
-        keep(0x2026)  // …
+        keep("…")
       }
       return String(decoding: UnsafeBufferPointer(rebasing: utf8[..<count]), as: UTF8.self)
     }
