@@ -33,7 +33,9 @@ struct QuantityExtractor {
       var found: [Quantity] = []
       var i = sentence.tokens.lowerBound
       while i < sentence.tokens.upperBound {
-        if links.contains(i) {
+        // Only a number, or a token a `quantities` cue starts at, can start a quantity (a sign, a prefix,
+        // a quantity word and a spelled numeral are all cues): most tokens are neither.
+        if tokens[i].kind != .number && !cues.startsAny(i) || links.contains(i) {
           i += 1
           continue
         }
