@@ -72,28 +72,30 @@ enum Casefolder {
   ) {
     var capacity = source.count + source.count / 4 + 16
     while true {
-      var units = [UInt16](repeating: 0, count: capacity)
-      var starts = [Int32](repeating: 0, count: capacity)
-      var ends = [Int32](repeating: 0, count: capacity)
+      // Uninitialized arrays, given their count once ICU has written them, rather than three arrays of the
+      // capacity filled with zeros first and trimmed after.
       var status: Int32 = 0
-      let written = units.withUnsafeMutableBufferPointer { u in
-        starts.withUnsafeMutableBufferPointer { s in
-          ends.withUnsafeMutableBufferPointer { e in
-            cicu_casefold_mapped(
-              source.baseAddress, Int32(source.count), u.baseAddress, s.baseAddress, e.baseAddress,
-              Int32(capacity), &status)
+      var written = 0
+      var starts: [Int32] = [], ends: [Int32] = []
+      let units = [UInt16](unsafeUninitializedCapacity: capacity) { u, unitCount in
+        starts = [Int32](unsafeUninitializedCapacity: capacity) { s, startCount in
+          ends = [Int32](unsafeUninitializedCapacity: capacity) { e, endCount in
+            written = Int(
+              cicu_casefold_mapped(
+                source.baseAddress, Int32(source.count), u.baseAddress, s.baseAddress, e.baseAddress,
+                Int32(capacity), &status))
+            // What ICU wrote, none of it on an error or an overflow (`written` is then the size needed).
+            endCount = status <= 0 && written <= capacity ? written : 0
           }
+          startCount = ends.count
         }
+        unitCount = ends.count
       }
       if status == 15 /* U_BUFFER_OVERFLOW_ERROR */ {
-        capacity = Int(written)
+        capacity = written
         continue
       }
       try checkICU(status, "normalizing text (NFKC_Casefold)")
-      let n = Int(written)
-      units.removeSubrange(n...)
-      starts.removeSubrange(n...)
-      ends.removeSubrange(n...)
       return (units, starts, ends)
     }
   }

@@ -20,6 +20,18 @@ import Testing
     #expect(normalized.string(ofSource: 1..<2) == "ss")
   }
 
+  @Test func textThatGrowsPastTheFirstBufferIsFoldedWhole() throws {
+    // U+FDFA folds to 18 units ("صلى الله عليه وسلم"): ten of them need more than the first buffer
+    // (1.25 units per source unit, plus 16), so folding starts over with the size ICU asked for.
+    let one = try NormalizedText(folding: Array("\u{FDFA}".utf16))
+    #expect(one.string == "صلى الله عليه وسلم")
+    #expect(one.units.count == 18)
+    let ten = try NormalizedText(folding: Array(String(repeating: "\u{FDFA}", count: 10).utf16))
+    #expect(ten.string == String(repeating: one.string, count: 10))
+    #expect(ten.sourceStarts == (0..<10).flatMap { Array(repeating: Int32($0), count: 18) })
+    #expect(ten.sourceEnds == (1...10).flatMap { Array(repeating: Int32($0), count: 18) })
+  }
+
   @Test func spelledOutNumbersParse() throws {
     let parser = try SpelloutParser()
     #expect(parser.value(of: "twenty-one") == 21)
