@@ -75,6 +75,33 @@ import Testing
     try checkSameAsJSONEncoder(report)
   }
 
+  /// The writer checks eight bytes at a time for one that needs escaping: each such byte, and bytes that
+  /// come close (space, `#`, `]`, DEL, and the bytes 0xA2 and 0xDC of "¢" and "ܜ", which are `"` and `\` plus
+  /// 0x80), at every offset of strings of 0 to 20 bytes, alone and in pairs.
+  @Test func escapesAtEveryOffsetOfAnEightByteBlock() throws {
+    let specials = ["\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", " ", "#", "]", "\u{7F}", "¢", "ܜ", "é"]
+    var strings: [String] = []
+    for length in 0...20 {
+      for offset in 0..<max(length, 1) {
+        for special in specials {
+          let before = String(repeating: "a", count: min(offset, length))
+          let after = String(repeating: "b", count: max(0, length - offset - 1))
+          strings.append(before + special + after)
+          strings.append(before + special + "\"" + after + special)
+        }
+      }
+    }
+    var report = try SyntheticReport.report()
+    let criterion = report.criteria[0]
+    report.criteria = strings.map { text in
+      var c = criterion
+      c.id = text
+      c.feedback = text + text
+      return c
+    }
+    try checkSameAsJSONEncoder(report)
+  }
+
   @Test func numbers() throws {
     var doubles: [Double] = [
       0, -0.0, 1, -1, 0.5, 0.1, 0.1 + 0.2, 82.5, 99.99, 1e15, 1e15 - 1, 1e16, 123_456_789_012_345_678, 1e-5, 1e-7,

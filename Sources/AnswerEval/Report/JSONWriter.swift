@@ -16,15 +16,61 @@
 /// json.closeObject()
 /// String(decoding: json.bytes, as: UTF8.self)   // {"id":"star.task","score":1}
 /// ```
-struct JSONWriter {
-  var bytes: [UInt8] = []
+struct JSONWriter: ~Copyable {
+  /// The bytes written so far, in storage the writer owns: appending a byte is a store and a count, where
+  /// `Array.append` checked the array's uniqueness and capacity for every punctuation mark and key (most of
+  /// the time of writing a report).
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
   let pretty: Bool
-  /// The values written so far in each open container.
-  private var counts: [Int] = []
+  /// How many containers are open, and a bit for each (the first one lowest): set once the container has a
+  /// value. A report nests six deep.
+  private var depth = 0
+  private var nonEmpty: UInt64 = 0
 
   init(pretty: Bool, capacity: Int = 4096) {
     self.pretty = pretty
-    bytes.reserveCapacity(capacity)
+    self.capacity = max(capacity, 64)
+    storage = .allocate(capacity: self.capacity)
+  }
+
+  deinit { storage.deallocate() }
+
+  /// What has been written.
+  var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+  @inline(__always)
+  private mutating func reserve(_ n: Int) {
+    if count + n > capacity { grow(to: count + n) }
+  }
+
+  private mutating func grow(to needed: Int) {
+    var newCapacity = capacity * 2
+    while newCapacity < needed { newCapacity *= 2 }
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    grown.initialize(from: storage, count: count)
+    storage.deallocate()
+    storage = grown
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  private mutating func append(_ byte: UInt8) {
+    reserve(1)
+    storage[count] = byte
+    count += 1
+  }
+
+  private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let base = buffer.baseAddress else { return }
+    reserve(buffer.count)
+    (storage + count).initialize(from: base, count: buffer.count)
+    count += buffer.count
+  }
+
+  private mutating func append(_ literal: StaticString) {
+    append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 
   mutating func openObject() { open(UInt8(ascii: "{")) }
@@ -33,50 +79,55 @@ struct JSONWriter {
   mutating func closeArray() { close(UInt8(ascii: "]")) }
 
   private mutating func open(_ bracket: UInt8) {
-    bytes.append(bracket)
-    counts.append(0)
+    precondition(depth < 64, "JSONWriter nests at most 64 containers")
+    append(bracket)
+    depth += 1
   }
 
   private mutating func close(_ bracket: UInt8) {
-    let count = counts.removeLast()
+    depth -= 1
+    let empty = nonEmpty & (1 << depth) == 0
+    nonEmpty &= ~(1 << depth)
     if pretty {
-      if count == 0 { bytes.append(0x0A) }
+      if empty { append(0x0A) }
       newline()
     }
-    bytes.append(bracket)
+    append(bracket)
   }
 
   private mutating func newline() {
-    bytes.append(0x0A)
-    for _ in 0..<(2 * counts.count) { bytes.append(0x20) }
+    append(0x0A)
+    reserve(2 * depth)
+    for _ in 0..<(2 * depth) { append(0x20) }
   }
 
   /// Starts the next element of the open array (or the next member of the open object).
   mutating func element() {
-    guard !counts.isEmpty else { return }
-    if counts[counts.count - 1] > 0 { bytes.append(UInt8(ascii: ",")) }
-    counts[counts.count - 1] += 1
+    guard depth > 0 else { return }
+    let bit: UInt64 = 1 << (depth - 1)
+    if nonEmpty & bit != 0 { append(UInt8(ascii: ",")) }
+    nonEmpty |= bit
     if pretty { newline() }
   }
 
   /// Starts a member of the open object: its key and separator.
   mutating func key(_ name: StaticString) {
     element()
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-    bytes.append(UInt8(ascii: "\""))
+    append(UInt8(ascii: "\""))
+    append(name)
+    append(UInt8(ascii: "\""))
     if pretty {
-      bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+      append(" : ")
     } else {
-      bytes.append(UInt8(ascii: ":"))
+      append(UInt8(ascii: ":"))
     }
   }
 
   mutating func bool(_ value: Bool) {
     if value {
-      bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])  // true
+      append("true")
     } else {
-      bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])  // false
+      append("false")
     }
   }
 
@@ -89,8 +140,8 @@ struct JSONWriter {
         digits[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
         magnitude /= 10
       } while magnitude > 0
-      if value < 0 { bytes.append(UInt8(ascii: "-")) }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
+      if value < 0 { append(UInt8(ascii: "-")) }
+      append(UnsafeBufferPointer(rebasing: digits[i..<20]))
     }
   }
 
@@ -102,7 +153,7 @@ struct JSONWriter {
     }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
-    bytes.append(contentsOf: text.utf8)
+    text.withUTF8 { append($0) }
   }
 
   mutating func string(_ value: String) {
@@ -111,30 +162,53 @@ struct JSONWriter {
   }
 
   mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
-    bytes.append(UInt8(ascii: "\""))
+    append(UInt8(ascii: "\""))
     var runStart = 0
-    for i in 0..<utf8.count {
+    var i = 0
+    while i < utf8.count {
+      // Eight bytes at a time while none of them needs escaping (most of a report's text).
+      if i + 8 <= utf8.count, let base = utf8.baseAddress,
+        !Self.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      {
+        i += 8
+        continue
+      }
       let byte = utf8[i]
+      i += 1
       guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-      if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-      runStart = i + 1
-      bytes.append(UInt8(ascii: "\\"))
+      // The run before this byte, then the byte escaped.
+      if runStart < i - 1 { append(UnsafeBufferPointer(rebasing: utf8[runStart..<i - 1])) }
+      runStart = i
+      append(UInt8(ascii: "\\"))
       switch byte {
-      case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-      case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-      case 0x08: bytes.append(UInt8(ascii: "b"))
-      case 0x0C: bytes.append(UInt8(ascii: "f"))
-      case 0x0A: bytes.append(UInt8(ascii: "n"))
-      case 0x0D: bytes.append(UInt8(ascii: "r"))
-      case 0x09: bytes.append(UInt8(ascii: "t"))
+      case UInt8(ascii: "\""): append(UInt8(ascii: "\""))
+      case UInt8(ascii: "\\"): append(UInt8(ascii: "\\"))
+      case 0x08: append(UInt8(ascii: "b"))
+      case 0x0C: append(UInt8(ascii: "f"))
+      case 0x0A: append(UInt8(ascii: "n"))
+      case 0x0D: append(UInt8(ascii: "r"))
+      case 0x09: append(UInt8(ascii: "t"))
       default:
         func hex(_ nibble: UInt8) -> UInt8 {
           nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
         }
-        bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex(byte >> 4), hex(byte & 0x0F)])
+        append("u00")
+        append(hex(byte >> 4))
+        append(hex(byte & 0x0F))
       }
     }
-    if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-    bytes.append(UInt8(ascii: "\""))
+    if runStart < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+    append(UInt8(ascii: "\""))
+  }
+
+  /// Whether one of the eight bytes of `word` is a C0 control, `"` or `\`: the classic bit tricks for "some
+  /// byte is less than n" and "some byte is zero" (after XOR with the byte sought), exact for every byte
+  /// value. A carry out of a byte that matches may flag the byte above it, but only when there is a match.
+  @inline(__always)
+  static func needsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+    let control = (word &- ones &* 0x20) & ~word
+    return (control | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs != 0
   }
 }
