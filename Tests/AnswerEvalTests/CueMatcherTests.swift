@@ -106,6 +106,21 @@ import Testing
       ])
   }
 
+  /// A phrase's leading `#any` tokens are not in the trie: its match starts that many tokens before the
+  /// rest, and only where the sentence has them ("Options" and "Weeks ago" open their sentences).
+  @Test func leadingAnyTokensStartTheMatchEarlier() throws {
+    let input = "Options matter. We had two options. It was. Weeks ago. Three weeks ago we chose, and two days ago."
+    #expect(
+      try matched(["#any options", "#any #any ago"], in: input) == ["two options", "Three weeks ago", "two days ago"])
+    // Exceptions with leading `#any` tokens, and against them.
+    #expect(try matched(["#any options"], exceptions: ["#any #any options"], in: input) == [])
+    #expect(try matched(["options"], exceptions: ["#any options"], in: input) == ["Options"])
+    // The root has no `#any` child: "#any budget cuts" takes the nodes "budget cuts" would (the root, one
+    // after "budget", one after "cuts").
+    let analyzer = try TextAnalyzer()
+    #expect(try matcher([["#any budget cuts"]], analyzer: analyzer).nodeCount == 3)
+  }
+
   @Test func spansStayExactBehindMultibyteText() throws {
     #expect(
       try matched(["at the cost of"], in: multibytePrefix + "we shipped at the cost of speed") == ["at the cost of"])

@@ -36,6 +36,9 @@ public struct CueMatcher: Sendable {
   /// For each pattern id: the cue index and whether it is an exception.
   private let patternCue: [Int32]
   private let patternIsException: [Bool]
+  /// How many `#any` tokens a pattern's phrase starts with: it goes into the trie without them, and its
+  /// matches start that many tokens before the token its walk starts at.
+  private let patternLead: [Int32]
   /// What the walk reads of a node, side by side (one cache line): its accepted pattern ids
   /// (`accepts[acceptStart..<acceptEnd]`), gap edges (`gaps[gapStart..<gapEnd]`), `#number` and `#any`
   /// children (-1: none), and bit `term % 64` set for each term it has an edge for, so that most lookups
@@ -76,6 +79,7 @@ public struct CueMatcher: Sendable {
     builder.mergeEquivalentNodes()
     patternCue = builder.patterns.map(\.cue)
     patternIsException = builder.patterns.map(\.exception)
+    patternLead = builder.patterns.map(\.lead)
     var nodes = [NodeInfo](repeating: NodeInfo(), count: builder.nodes.count)
     var accepts: [Int32] = []
     var gaps: [(max: Int32, node: Int32, ordinal: Int32)] = []
@@ -164,8 +168,9 @@ public struct CueMatcher: Sendable {
       termStart[i + 1] = Int32(terms.count)
     }
 
+    // Every accepted pattern, from the token its walk started at (`start`); turned into cues and the
+    // exceptions after the walk.
     var found: [(start: Int32, cue: Int32, end: Int32, sentence: Int32)] = []
-    var exceptions: [(cue: Int32, range: Range<Int>)] = []
     var stack: [(node: Int32, position: Int32)] = []
     // (gap node, position) pairs already pushed from the current start: a bit per position after the start
     // for each gap node, valid while its generation is the current start (positions further on: a list).
@@ -190,12 +195,7 @@ public struct CueMatcher: Sendable {
             let info = nodes[Int(node)]
             if position > generation {
               for a in Int(info.acceptStart)..<Int(info.acceptEnd) {
-                let pattern = Int(accepts[a])
-                if patternIsException[pattern] {
-                  exceptions.append((patternCue[pattern], start..<Int(position)))
-                } else {
-                  found.append((generation, patternCue[pattern], position, Int32(sentence)))
-                }
+                found.append((generation, accepts[a], position, Int32(sentence)))
               }
             }
             for g in Int(info.gapStart)..<Int(info.gapEnd) {
@@ -237,6 +237,22 @@ public struct CueMatcher: Sendable {
         }
       }
     }
+    // Patterns to cues, exceptions apart. A match starts before its walk's start by its phrase's leading
+    // `#any` tokens, which must be in the sentence.
+    var exceptions: [(cue: Int32, range: Range<Int>)] = []
+    var kept = 0
+    for i in found.indices {
+      let (start, pattern, end, sentence) = (found[i].start, Int(found[i].cue), found[i].end, found[i].sentence)
+      let first = start - patternLead[pattern]
+      guard first >= Int32(text.sentences[Int(sentence)].tokens.lowerBound) else { continue }
+      if patternIsException[pattern] {
+        exceptions.append((patternCue[pattern], Int(first)..<Int(end)))
+      } else {
+        found[kept] = (first, patternCue[pattern], end, sentence)
+        kept += 1
+      }
+    }
+    found.removeLast(found.count - kept)
     // Exceptions by cue, then start, each with the furthest end of any exception of its cue up to it.
     exceptions.sort { ($0.cue, $0.range.lowerBound) < ($1.cue, $1.range.lowerBound) }
     var furthestEnd = [Int](repeating: 0, count: exceptions.count)
@@ -353,7 +369,7 @@ extension CueMatcher {
     var prefixes: [String: Int32] = [:]
     var suffixes: [String: Int32] = [:]
     var termCount: Int32 = 0
-    var patterns: [(cue: Int32, exception: Bool)] = []
+    var patterns: [(cue: Int32, exception: Bool, lead: Int32)] = []
 
     enum TermKind { case exact, stem, prefix, suffix }
 
@@ -476,10 +492,20 @@ extension CueMatcher {
     }
 
     mutating func insert(_ pattern: PhrasePattern, cue: Int32, exception: Bool) {
-      patterns.append((cue, exception))
+      // A phrase's leading `#any` tokens ("#any (way|option)") stay out of the trie: the pattern's matches
+      // start that many tokens earlier instead (``CueMatcher/patternLead``). With no `#any` child, the root
+      // starts a walk only at tokens some phrase starts with, not at every token.
+      var elements = pattern.elements[...]
+      var lead: Int32 = 0
+      while elements.count > 1, elements.first == .alternatives([[.any]]) {
+        if case .gap = elements[elements.startIndex + 1] { break }
+        elements = elements.dropFirst()
+        lead += 1
+      }
+      patterns.append((cue, exception, lead))
       let id = Int32(patterns.count - 1)
       var frontier: [Int32] = [0]
-      for element in pattern.elements {
+      for element in elements {
         var next: [Int32] = []
         switch element {
         case .alternatives(let alternatives):
@@ -664,6 +690,7 @@ extension CueMatcher {
   func archive(to writer: inout ArchiveWriter) {
     writer.raw(patternCue)
     writer.raw(patternIsException)
+    writer.raw(patternLead)
     writer.raw(nodes)
     writer.raw(accepts)
     writer.raw(gaps)
@@ -692,6 +719,7 @@ extension CueMatcher {
     weights = cues.map(\.1.weight)
     patternCue = try reader.raw(Int32.self)
     patternIsException = try reader.raw(Bool.self)
+    patternLead = try reader.raw(Int32.self)
     nodes = try reader.raw(NodeInfo.self)
     accepts = try reader.raw(Int32.self)
     gaps = try reader.raw((max: Int32, node: Int32, ordinal: Int32).self)
@@ -710,6 +738,7 @@ extension CueMatcher {
     func isNode(_ node: Int32) -> Bool { node >= 0 && node < n }
     func isTerm(_ term: Int32) -> Bool { term >= 0 && Int(term) < termCount }
     guard nodeCount == nodes.count, n > 0, patternCue.count == patternIsException.count,
+      patternCue.count == patternLead.count, patternLead.allSatisfy({ 0...255 ~= $0 }),
       patternIsException.withUnsafeBytes({ $0.allSatisfy { $0 <= 1 } }),
       patternCue.allSatisfy({ $0 >= 0 && Int($0) < cues.count }),
       accepts.allSatisfy({ $0 >= 0 && Int($0) < patternCue.count }),
