@@ -122,6 +122,12 @@ public enum TextDecoder {
       throw TextError.notText(
         source: source, reason: "it contains a NUL byte at byte offset \(nul)", line: line, column: column)
     }
+    // Well-formed UTF-8, nearly every answer, is checked by the standard library's validator as it makes the
+    // string; only other bytes are walked sequence by sequence, to count and place the bad ones.
+    if let text = String(validating: body, as: UTF8.self) {
+      try rejectBinary(text, source: source)
+      return Decoded(text: text, encoding: .utf8, hadByteOrderMark: bom, replacements: 0)
+    }
     var replacements = 0
     var firstBad: Int? = nil
     var i = body.startIndex
@@ -192,8 +198,23 @@ public enum TextDecoder {
     var utf8 = text
     // Controls are ASCII, one byte each; any other byte that is not a continuation byte starts a scalar.
     utf8.withUTF8 { bytes in
-      for v in bytes where v & 0xC0 != 0x80 {
-        if seen == 4096 { break }
+      let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+      var i = 0
+      while i < bytes.count && seen < 4096 {
+        // Eight bytes at a time while none is below 0x20 or DEL (bit tricks as in `JSONWriter`), counting the
+        // bytes that start a scalar (all but the continuation bytes, 10xxxxxx).
+        if i + 8 <= bytes.count, seen + 8 <= 4096, let base = bytes.baseAddress {
+          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+          let del = word ^ (ones &* 0x7F)
+          if ((word &- ones &* 0x20) & ~word | (del &- ones) & ~del) & highs == 0 {
+            seen += 8 - (word & ~(word << 1) & highs).nonzeroBitCount
+            i += 8
+            continue
+          }
+        }
+        let v = bytes[i]
+        i += 1
+        guard v & 0xC0 != 0x80 else { continue }
         seen += 1
         if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || v == 0x7F {
           if controls == 0 { firstControl = seen - 1 }

@@ -119,6 +119,34 @@ import Testing
     }
   }
 
+  /// Characters are counted eight bytes at a time where no control character is among them: multibyte
+  /// characters count once, only the first 4,096 characters are judged, and a control character is found
+  /// at every offset of an eight-byte block.
+  @Test func controlCharactersAreCountedInCharactersNotBytes() {
+    // 600 × "ab€é" (4 characters, 7 bytes), then controls: the first 4,096 characters end 1,696 into them.
+    let prose = String(repeating: "ab€é", count: 600)
+    #expect(
+      throws: TextError.notText(
+        source: "x", reason: "1696 of its first 4096 characters are control characters (the first at character 2400)",
+        line: 1, column: 2401)
+    ) {
+      try TextDecoder.decode(Array(prose.utf8) + [UInt8](repeating: 0x01, count: 3000), source: "x")
+    }
+    for offset in 0..<16 {
+      // One letter in ten and nine controls (DEL): not text, the first control at `offset`.
+      let bytes = [UInt8](repeating: 0x61, count: offset) + [UInt8](repeating: 0x7F, count: 9 * offset + 9)
+      #expect(
+        throws: TextError.notText(
+          source: "x",
+          reason:
+            "\(9 * offset + 9) of its first \(10 * offset + 9) characters are control characters (the first at character \(offset))",
+          line: 1, column: offset + 1)
+      ) {
+        try TextDecoder.decode(bytes, source: "x")
+      }
+    }
+  }
+
   @Test func aFewControlCharactersAreStillText() throws {
     #expect(try TextDecoder.decode(Array("We cut costs by 20%\u{01}\u{02} in Q3.".utf8), source: "x").text.count == 28)
   }
