@@ -35,21 +35,30 @@ public struct AnalyzedText: Sendable {
     self.structure = structure
     self.tokens = tokens
     self.sentences = sentences
-    var offsets = [Int32](repeating: 0, count: utf16.count + 1)
     var lineStarts = [0]
     var scalar: Int32 = 0
-    for i in 0..<utf16.count {
-      offsets[i] = scalar
-      let u = utf16[i]
-      if !UTF16.isTrailSurrogate(u) { scalar += 1 }
-      if u == 0x0A || (u == 0x0D && (i + 1 == utf16.count || utf16[i + 1] != 0x0A)) { lineStarts.append(i + 1) }
+    // One pass over the units, through buffers: this runs over every unit of every answer.
+    let n = utf16.count
+    let offsets = [Int32](unsafeUninitializedCapacity: n + 1) { offsets, initialized in
+      utf16.withUnsafeBufferPointer { units in
+        for i in 0..<n {
+          offsets[i] = scalar
+          let u = units[i]
+          if !UTF16.isTrailSurrogate(u) { scalar += 1 }
+          if u == 0x0A || (u == 0x0D && (i + 1 == n || units[i + 1] != 0x0A)) { lineStarts.append(i + 1) }
+        }
+      }
+      offsets[n] = scalar
+      initialized = n + 1
     }
-    offsets[utf16.count] = scalar
     self.scalarOffsets = offsets
     self.lineStarts = lineStarts
+    // Word-like tokens counted by index: a token passed by value is retained and released.
+    var words = 0
+    for i in tokens.indices where tokens[i].isWordLike { words += 1 }
     statistics = TextStatistics(
       characters: Int(scalar),
-      words: tokens.reduce(0) { $0 + ($1.isWordLike ? 1 : 0) },
+      words: words,
       sentences: sentences.count,
       paragraphs: structure.blocks.reduce(0) { $0 + ($1.kind == .code || $1.kind == .heading ? 0 : 1) })
   }

@@ -23,18 +23,23 @@ public struct NormalizedText: Sendable {
     for i in units.indices where units[i] >= 0x2010 {
       units[i] = NormalizedText.foldPunctuation(units[i])
     }
-    var fromSource = [Int32](repeating: Int32(units.count), count: source.count + 1)
-    var u = units.count - 1
-    var next = Int32(units.count)
-    var s = source.count
-    // Walk backwards: fromSource[s] = the first unit whose source start is >= s.
-    while s >= 0 {
-      while u >= 0 && Int(starts[u]) >= s {
-        next = Int32(u)
-        u -= 1
+    // Walk backwards: fromSource[s] = the first unit whose source start is >= s (through buffers: this runs
+    // over every unit of every answer).
+    let fromSource = [Int32](unsafeUninitializedCapacity: source.count + 1) { fromSource, initialized in
+      starts.withUnsafeBufferPointer { starts in
+        var u = starts.count - 1
+        var next = Int32(starts.count)
+        var s = source.count
+        while s >= 0 {
+          while u >= 0 && Int(starts[u]) >= s {
+            next = Int32(u)
+            u -= 1
+          }
+          fromSource[s] = next
+          s -= 1
+        }
       }
-      fromSource[s] = next
-      s -= 1
+      initialized = source.count + 1
     }
     self.units = units
     self.sourceStarts = starts
