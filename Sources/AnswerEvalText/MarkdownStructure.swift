@@ -439,8 +439,23 @@ private struct Parser {
           i += 1
         }
       default:
-        i += 1
+        i = Self.nextInlineMarkup(in: text, after: i, before: end)
       }
+    }
+  }
+
+  /// The first unit after `i` and before `end` that can start inline markup (`` ` * _ ~ ! [ < ``), else
+  /// `end`: plain text is skipped through a buffer, not unit by unit through the markup cases.
+  static func nextInlineMarkup(in text: [UInt16], after i: Int, before end: Int) -> Int {
+    text.withUnsafeBufferPointer { units in
+      var j = i + 1
+      while j < end {
+        switch units[j] {
+        case 0x60, 0x2A, 0x5F, 0x7E, 0x21, 0x5B, 0x3C: return j
+        default: j += 1
+        }
+      }
+      return end
     }
   }
 

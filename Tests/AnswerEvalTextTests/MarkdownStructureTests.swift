@@ -42,6 +42,10 @@ import Testing
     #expect(
       masked("**Task:** a _big_ [link](http://x.y) <b>bold</b> snake_case")
         == "  Task:   a  big   link                 bold     snake_case")
+    // Each kind of markup after plain text, which is skipped up to the next character that can start one.
+    #expect(
+      masked("See ![alt](p.png), ~~old~~ *new* `x` <i>y</i> [z](u) wow!")
+        == "See   alt        ,   old    new         y      z     wow!")
   }
 
   @Test func frontMatterIsReadAndMasked() throws {
