@@ -24,6 +24,8 @@ public struct AnalyzedText: Sendable {
   let lineStarts: [Int]
   /// The text's statistics (counted once: detectors ask for them often).
   public let statistics: TextStatistics
+  /// Every character is ASCII (as many UTF-8 bytes as UTF-16 units).
+  let isASCII: Bool
 
   init(
     source: String, text: String, utf16: [UInt16], structure: MarkdownStructure, tokens: [Token],
@@ -53,6 +55,7 @@ public struct AnalyzedText: Sendable {
     }
     self.scalarOffsets = offsets
     self.lineStarts = lineStarts
+    isASCII = text.utf8.count == utf16.count
     // Word-like tokens counted by index: a token passed by value is retained and released.
     var words = 0
     for i in tokens.indices where tokens[i].isWordLike { words += 1 }
@@ -65,7 +68,14 @@ public struct AnalyzedText: Sendable {
 
   /// The original text of a UTF-16 range.
   public func string(_ range: Range<Int>) -> String {
-    utf16.string(range)
+    // In ASCII text a UTF-16 offset is a UTF-8 offset: the string's own bytes are copied, not transcoded.
+    if isASCII {
+      let utf8 = text.utf8
+      let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      let end = utf8.index(start, offsetBy: range.count)
+      return String(Substring(utf8[start..<end]))
+    }
+    return utf16.string(range)
   }
 
   /// The Unicode-scalar offset of a UTF-16 offset.

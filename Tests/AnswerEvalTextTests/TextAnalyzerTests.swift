@@ -46,6 +46,22 @@ func expectHonestSpans(_ input: String, sourceLocation: SourceLocation = #_sourc
 }
 
 @Suite struct TokenizerTests {
+  /// ASCII text copies a range's bytes from the string, other text transcodes its UTF-16 units: both give
+  /// the text of every token, sentence and line, and of ranges that start or end mid-word.
+  @Test func rangeTextsAreTheOriginalUnits() throws {
+    for input in [
+      "We cut p95 from 900ms to 90ms.\r\nThen **costs** fell 12%! Done",
+      "Café latency fell 40 % — naïve caching 👩🏽‍💻 was enough.\nZürich next.",
+    ] {
+      let text = try analyze(input)
+      let ranges =
+        text.tokens.map(\.range) + text.sentences.map(\.range) + [0..<text.utf16.count, 1..<5, 3..<3]
+      for range in ranges {
+        #expect(text.string(range) == String(decoding: text.utf16[range], as: UTF16.self), "\(range) of \(input)")
+      }
+    }
+  }
+
   @Test func englishContractionsAndHyphens() throws {
     let text = try analyze("I don't think we'd re-run the state-of-the-art model—it’s fine.")
     #expect(
