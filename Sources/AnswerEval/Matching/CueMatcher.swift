@@ -168,8 +168,8 @@ public struct CueMatcher: Sendable {
       termStart[i + 1] = Int32(terms.count)
     }
 
-    // Every accepted pattern, from the token its walk started at (`start`); turned into cues and the
-    // exceptions after the walk.
+    // Every accepted pattern, from the token its walk started at (`start`), with the pattern id in `cue`
+    // until the walk is over: then they are turned into cues, and the exceptions set apart.
     var found: [(start: Int32, cue: Int32, end: Int32, sentence: Int32)] = []
     var stack: [(node: Int32, position: Int32)] = []
     // (gap node, position) pairs already pushed from the current start: a bit per position after the start

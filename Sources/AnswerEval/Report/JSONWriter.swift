@@ -85,6 +85,7 @@ struct JSONWriter: ~Copyable {
   }
 
   private mutating func close(_ bracket: UInt8) {
+    precondition(depth > 0, "JSONWriter closes a container it did not open")
     depth -= 1
     let empty = nonEmpty & (1 << depth) == 0
     nonEmpty &= ~(1 << depth)
@@ -203,7 +204,7 @@ struct JSONWriter: ~Copyable {
 
   /// Whether one of the eight bytes of `word` is a C0 control, `"` or `\`: the classic bit tricks for "some
   /// byte is less than n" and "some byte is zero" (after XOR with the byte sought), exact for every byte
-  /// value. A carry out of a byte that matches may flag the byte above it, but only when there is a match.
+  /// value. A borrow out of a byte that matches may flag the byte above it, but only when there is a match.
   @inline(__always)
   static func needsEscape(_ word: UInt64) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
