@@ -198,16 +198,14 @@ public enum TextDecoder {
     var utf8 = text
     // Controls are ASCII, one byte each; any other byte that is not a continuation byte starts a scalar.
     utf8.withUTF8 { bytes in
-      let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
       var i = 0
       while i < bytes.count && seen < 4096 {
-        // Eight bytes at a time while none is below 0x20 or DEL (bit tricks as in `JSONWriter`), counting the
-        // bytes that start a scalar (all but the continuation bytes, 10xxxxxx).
-        if i + 8 <= bytes.count, seen + 8 <= 4096, let base = bytes.baseAddress {
-          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-          let del = word ^ (ones &* 0x7F)
-          if ((word &- ones &* 0x20) & ~word | (del &- ones) & ~del) & highs == 0 {
-            seen += 8 - (word & ~(word << 1) & highs).nonzeroBitCount
+        // Eight bytes at a time while none is below 0x20 or DEL, counting the bytes that start a scalar (all
+        // but the continuation bytes).
+        if i + 8 <= bytes.count, seen + 8 <= 4096 {
+          let word = EightBytes.load(bytes, at: i)
+          if EightBytes.below(0x20, in: word) | EightBytes.equal(0x7F, in: word) == 0 {
+            seen += 8 - EightBytes.continuationBytes(in: word).nonzeroBitCount
             i += 8
             continue
           }

@@ -1,3 +1,5 @@
+import AnswerEvalText
+
 /// Writes JSON bytes exactly as Foundation's `JSONEncoder` does with `.sortedKeys` and
 /// `.withoutEscapingSlashes`, compact or with `.prettyPrinted` — without its boxing of every value, many
 /// times faster. The caller writes members in sorted key order; the writer does the punctuation, the
@@ -98,7 +100,6 @@ struct JSONWriter: ~Copyable {
 
   private mutating func newline() {
     append(0x0A)
-    reserve(2 * depth)
     for _ in 0..<(2 * depth) { append(0x20) }
   }
 
@@ -168,9 +169,7 @@ struct JSONWriter: ~Copyable {
     var i = 0
     while i < utf8.count {
       // Eight bytes at a time while none of them needs escaping (most of a report's text).
-      if i + 8 <= utf8.count, let base = utf8.baseAddress,
-        !Self.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-      {
+      if i + 8 <= utf8.count, !Self.needsEscape(EightBytes.load(utf8, at: i)) {
         i += 8
         continue
       }
@@ -202,14 +201,10 @@ struct JSONWriter: ~Copyable {
     append(UInt8(ascii: "\""))
   }
 
-  /// Whether one of the eight bytes of `word` is a C0 control, `"` or `\`: the classic bit tricks for "some
-  /// byte is less than n" and "some byte is zero" (after XOR with the byte sought), exact for every byte
-  /// value. A borrow out of a byte that matches may flag the byte above it, but only when there is a match.
+  /// Whether one of the eight bytes of `word` is a C0 control, `"` or `\`.
   @inline(__always)
   static func needsEscape(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-    let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-    let control = (word &- ones &* 0x20) & ~word
-    return (control | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs != 0
+    EightBytes.below(0x20, in: word) | EightBytes.equal(UInt8(ascii: "\""), in: word)
+      | EightBytes.equal(UInt8(ascii: "\\"), in: word) != 0
   }
 }
