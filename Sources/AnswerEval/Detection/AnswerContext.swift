@@ -49,24 +49,34 @@ public final class AnswerContext {
   private lazy var byDetector: (ordered: [CueMatch], starts: [Int]) = {
     var matches = rubric.matcher.matches(in: text, cache: termCache)
     let sentenceCount = text.sentences.count, lists = rubric.packDetectors.count * sentenceCount
-    func list(_ match: CueMatch) -> Int { rubric.cueDetectorIndex[match.cue] * sentenceCount + match.sentence }
-    // A counting sort by list, which keeps the match order inside each list: `place[k]` is where match k goes.
-    var starts = [Int](repeating: 0, count: lists + 1)
-    for match in matches { starts[list(match) + 1] += 1 }
-    for i in 0..<lists { starts[i + 1] += starts[i] }
-    var next = starts
+    // A counting sort by list, which keeps the match order inside each list. The list of each match is read
+    // field by field, once: a copy of a whole match retains and releases its signal.
     var place = [Int32](repeating: 0, count: matches.count)
+    var starts = [Int](repeating: 0, count: lists + 1)
     for k in matches.indices {
-      let l = list(matches[k])
+      let l = rubric.cueDetectorIndex[matches[k].cue] * sentenceCount + matches[k].sentence
+      place[k] = Int32(l)
+      starts[l + 1] += 1
+    }
+    for i in 0..<lists { starts[i + 1] += starts[i] }
+    // `place[k]`: where match k goes.
+    var next = starts
+    for k in place.indices {
+      let l = Int(place[k])
       place[k] = Int32(next[l])
       next[l] += 1
     }
-    // Apply the permutation by swapping along its cycles: each swap puts one match in its place.
-    for k in matches.indices {
-      while place[k] != Int32(k) {
-        let target = Int(place[k])
-        matches.swapAt(k, target)
-        place.swapAt(k, target)
+    // Apply the permutation by swapping along its cycles: each swap puts one match in its place. The
+    // buffer's swap moves the matches' bytes; the array's would copy them.
+    matches.withUnsafeMutableBufferPointer { matches in
+      place.withUnsafeMutableBufferPointer { place in
+        for k in matches.indices {
+          while place[k] != Int32(k) {
+            let target = Int(place[k])
+            matches.swapAt(k, target)
+            place.swapAt(k, target)
+          }
+        }
       }
     }
     return (matches, starts)
