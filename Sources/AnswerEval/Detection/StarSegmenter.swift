@@ -216,19 +216,23 @@ public enum StarSegmenter {
       viterbi.moveStart.withUnsafeBufferPointer { moveStart in
         back.withUnsafeMutableBufferPointer { back in
           for i in 1..<n {
-            let row = scores[i]
-            best.withUnsafeBufferPointer { best in
-              next.withUnsafeMutableBufferPointer { next in
-                for k in 0..<stateCount { next[k] = -.infinity }
-                // In the order of the raw state index, so that ties go to the same state as always.
-                for state in 0..<stateCount where best[state] > -.infinity {
-                  for m in Int(moveStart[state])..<Int(moveStart[state + 1]) {
-                    let move = moves[m]
-                    let target = Int(move.target)
-                    let value = best[state] + move.cost + row[Int(move.to)]
-                    if value > next[target] {
-                      next[target] = value
-                      back[i * stateCount + target] = Int16(state)
+            // The back pointers of sentence i.
+            let backRow = UnsafeMutableBufferPointer(rebasing: back[i * stateCount..<(i + 1) * stateCount])
+            scores[i].withUnsafeBufferPointer { row in
+              best.withUnsafeBufferPointer { best in
+                next.withUnsafeMutableBufferPointer { next in
+                  for k in 0..<stateCount { next[k] = -.infinity }
+                  // In the order of the raw state index, so that ties go to the same state as always.
+                  for state in 0..<stateCount where best[state] > -.infinity {
+                    let from = best[state]
+                    for m in Int(moveStart[state])..<Int(moveStart[state + 1]) {
+                      let move = moves[m]
+                      let target = Int(move.target)
+                      let value = from + move.cost + row[Int(move.to)]
+                      if value > next[target] {
+                        next[target] = value
+                        backRow[target] = Int16(state)
+                      }
                     }
                   }
                 }
