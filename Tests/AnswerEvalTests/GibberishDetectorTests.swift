@@ -53,4 +53,10 @@ import Testing
         true, true, true, true, false, false, false, false, true, false, false, false, false,
       ])
   }
+
+  @Test func theVowelMaskHoldsExactlyTheVowels() {
+    for c in UInt32(0)...0x2FF {
+      #expect(GibberishDetector.isASCIIVowel(c) == "aeiouy".unicodeScalars.contains { $0.value == c }, "U+\(c)")
+    }
+  }
 }

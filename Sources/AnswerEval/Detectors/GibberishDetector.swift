@@ -147,22 +147,26 @@ public struct GibberishDetector: Detector {
   /// normalized (nil otherwise), without building strings or asking for Unicode properties: in ASCII,
   /// capitals are A–Z, letters A–Z and a–z, and digits the only numeric characters.
   static func implausibleASCII(at index: Int, in text: AnalyzedText, maxConsonants: Int) -> Bool? {
-    var hasLowercase = false
     let range = text.tokens[index].range
-    for i in range {
-      let u = text.utf16[i]
-      if u >= 0x80 { return nil }
-      if u >= 0x61 && u <= 0x7A { hasLowercase = true }
+    let hasLowercase = text.utf16.withUnsafeBufferPointer { utf16 -> Bool? in
+      var hasLowercase = false
+      for i in range {
+        let u = utf16[i]
+        if u >= 0x80 { return nil }
+        if u &- 0x61 < 26 { hasLowercase = true }
+      }
+      return hasLowercase
     }
+    guard let hasLowercase else { return nil }
     if range.count >= 2 && !hasLowercase { return false }  // an acronym
-    // Native strings are contiguous UTF-8; any other answers nil, and the general rules decide.
-    return text.tokens[index].normalized.utf8.withContiguousStorageIfAvailable { utf8 in
+    var normalized = text.tokens[index].normalized
+    return normalized.withUTF8 { utf8 in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { buffer -> Bool? in
         var count = 0
         for byte in utf8 {
           if byte >= 0x80 { return nil }
-          if byte >= 0x30 && byte <= 0x39 { return false }  // a digit
-          if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+          if byte &- 0x30 < 10 { return false }  // a digit
+          if (byte | 0x20) &- 0x61 < 26 {
             buffer[count] = UInt32(byte)
             count += 1
           }
@@ -171,12 +175,14 @@ public struct GibberishDetector: Detector {
         return implausible(
           letters: UnsafeBufferPointer(rebasing: buffer[..<count]), isVowel: isASCIIVowel, maxConsonants: maxConsonants)
       }
-    } ?? nil
+    }
   }
 
   @inline(__always)
   static func isASCIIVowel(_ c: UInt32) -> Bool {
-    c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79  // a e i o u y
+    // Bit k of the mask: whether the letter "a" + k is a vowel (a e i o u y).
+    let k = c &- 0x61
+    return k < 26 && (0x110_4111 as UInt32) >> k & 1 != 0
   }
 
   /// t, c, s, p, g, w: the first letter of th, ch, sh, ph, gh, wh, ck.
