@@ -167,6 +167,23 @@ import Testing
       ])
   }
 
+  @Test func theWholeTextCheckFindsEveryPossibleLink() {
+    // Every string of up to six units over the units a link check looks at, against the naive check.
+    let alphabet: [UInt16] = Array("wW.:/x".utf16)
+    var strings: [[UInt16]] = [[]]
+    var checked = 0
+    for _ in 1...6 {
+      strings = strings.flatMap { s in alphabet.map { s + [$0] } }
+      for units in strings {
+        let lowered = String(decoding: units, as: UTF16.self).lowercased()
+        let naive = lowered.contains("://") || lowered.contains("www.")
+        #expect(QuantityExtractor.mayHoldLink(units) == naive, "\(lowered)")
+        checked += 1
+      }
+    }
+    #expect(checked == 55_986)
+  }
+
   @Test func fractionWordsThatAreAlsoPeriods() throws {
     #expect(
       try quantityLinesBothWays(

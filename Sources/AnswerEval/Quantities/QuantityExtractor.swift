@@ -275,6 +275,8 @@ struct QuantityExtractor {
 
   /// Tokens inside a web address ("https://…", "www.…"): their digits are no quantities.
   static func linkTokens(_ text: AnalyzedText) -> Set<Int> {
+    // Most answers hold no link: one pass over the whole text says so, and no chunk needs looking at.
+    guard mayHoldLink(text.utf16) else { return [] }
     var result = Set<Int>()
     var chunkStart = 0
     for i in 0...text.tokens.count {
@@ -290,6 +292,28 @@ struct QuantityExtractor {
       chunkStart = i
     }
     return result
+  }
+
+  /// Whether `utf16` contains `://` or `www.` (any case): no part of it can be a link otherwise.
+  static func mayHoldLink(_ utf16: [UInt16]) -> Bool {
+    utf16.withUnsafeBufferPointer { units in
+      guard units.count >= 3 else { return false }
+      for k in 0..<units.count - 2 {
+        switch units[k] {
+        case 0x3A: if units[k + 1] == 0x2F && units[k + 2] == 0x2F { return true }
+        case 0x2E:
+          if k >= 3 && (units[k - 3] | 0x20, units[k - 2] | 0x20, units[k - 1] | 0x20) == (0x77, 0x77, 0x77) {
+            return true
+          }
+        default: continue
+        }
+      }
+      // A "www." ending the text: its dot is one of the last two units.
+      for k in max(3, units.count - 2)..<units.count where units[k] == 0x2E {
+        if (units[k - 3] | 0x20, units[k - 2] | 0x20, units[k - 1] | 0x20) == (0x77, 0x77, 0x77) { return true }
+      }
+      return false
+    }
   }
 
   /// Whether the code units `range` of `utf16` contain `://` or start with `www.` (any case).
