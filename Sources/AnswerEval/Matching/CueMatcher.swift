@@ -178,7 +178,18 @@ public struct CueMatcher: Sendable {
     var seenGeneration = [Int32](repeating: -1, count: gapNodeCount)
     var seenFar: [Int64] = []
     let rootAny = nodes[0].any >= 0, rootNumber = nodes[0].number >= 0
-    nodes.withUnsafeBufferPointer { nodes in
+    // The walk reads and writes these tables in its innermost loops: through buffers, without the arrays'
+    // bounds and uniqueness checks.
+    let nodes = self.nodes, gaps = self.gaps, accepts = self.accepts, rootChild = self.rootChild
+    func walk(
+      _ nodes: UnsafeBufferPointer<NodeInfo>, _ gaps: UnsafeBufferPointer<(max: Int32, node: Int32, ordinal: Int32)>,
+      _ accepts: UnsafeBufferPointer<Int32>, _ rootChild: UnsafeBufferPointer<Int32>,
+      _ terms: UnsafeBufferPointer<Int32>, _ termStart: UnsafeBufferPointer<Int32>,
+      _ isNumber: UnsafeBufferPointer<Bool>,
+      _ seenBits: UnsafeMutableBufferPointer<UInt64>, _ seenGeneration: UnsafeMutableBufferPointer<Int32>,
+      _ found: inout [(start: Int32, cue: Int32, end: Int32, sentence: Int32)],
+      _ stack: inout [(node: Int32, position: Int32)], _ seenFar: inout [Int64]
+    ) {
       for sentence in text.sentences.indices {
         let range = text.sentences[sentence].tokens
         let end = Int32(range.upperBound)
@@ -233,6 +244,27 @@ public struct CueMatcher: Sendable {
             }
             if info.number >= 0, isNumber[p] { stack.append((info.number, position + 1)) }
             if info.any >= 0 { stack.append((info.any, position + 1)) }
+          }
+        }
+      }
+    }
+    nodes.withUnsafeBufferPointer { nodes in
+      gaps.withUnsafeBufferPointer { gaps in
+        accepts.withUnsafeBufferPointer { accepts in
+          rootChild.withUnsafeBufferPointer { rootChild in
+            terms.withUnsafeBufferPointer { terms in
+              termStart.withUnsafeBufferPointer { termStart in
+                isNumber.withUnsafeBufferPointer { isNumber in
+                  seenBits.withUnsafeMutableBufferPointer { seenBits in
+                    seenGeneration.withUnsafeMutableBufferPointer { seenGeneration in
+                      walk(
+                        nodes, gaps, accepts, rootChild, terms, termStart, isNumber, seenBits, seenGeneration,
+                        &found, &stack, &seenFar)
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       }
