@@ -1,3 +1,4 @@
+import AnswerEvalText
 import Testing
 
 @testable import AnswerEval
@@ -165,6 +166,15 @@ import Testing
       ) == [
         "40% @81-84 percent 40 % delta impact"
       ])
+  }
+
+  @Test func linkTokensAreTheChunksOfWebAddresses() throws {
+    let text = try TextAnalyzer().analyze(
+      "See WWW.Example.com/2024 and https://x.io/v2, not 3 www items or a 10:30 slot.", source: "t")
+    let links = QuantityExtractor.linkTokens(text).sorted().map { text.string(text.tokens[$0].range) }
+    // A chunk is a run of adjacent tokens, so the comma glued to the second address is in it; "3", "www" with
+    // no dot and "10:30" are not.
+    #expect(links == ["WWW.Example.com", "/", "2024", "https", ":", "/", "/", "x.io", "/", "v2", ","])
   }
 
   @Test func theWholeTextCheckFindsEveryPossibleLink() {

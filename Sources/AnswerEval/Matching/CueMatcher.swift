@@ -180,7 +180,6 @@ public struct CueMatcher: Sendable {
     let rootAny = nodes[0].any >= 0, rootNumber = nodes[0].number >= 0
     // The walk reads and writes these tables in its innermost loops: through buffers, without the arrays'
     // bounds and uniqueness checks.
-    let nodes = self.nodes, gaps = self.gaps, accepts = self.accepts, rootChild = self.rootChild
     func walk(
       _ nodes: UnsafeBufferPointer<NodeInfo>, _ gaps: UnsafeBufferPointer<(max: Int32, node: Int32, ordinal: Int32)>,
       _ accepts: UnsafeBufferPointer<Int32>, _ rootChild: UnsafeBufferPointer<Int32>,

@@ -296,37 +296,25 @@ struct QuantityExtractor {
 
   /// Whether `utf16` contains `://` or `www.` (any case): no part of it can be a link otherwise.
   static func mayHoldLink(_ utf16: [UInt16]) -> Bool {
-    utf16.withUnsafeBufferPointer { units in
-      guard units.count >= 3 else { return false }
-      for k in 0..<units.count - 2 {
-        switch units[k] {
-        case 0x3A: if units[k + 1] == 0x2F && units[k + 2] == 0x2F { return true }
-        case 0x2E:
-          if k >= 3 && (units[k - 3] | 0x20, units[k - 2] | 0x20, units[k - 1] | 0x20) == (0x77, 0x77, 0x77) {
-            return true
-          }
-        default: continue
-        }
-      }
-      // A "www." ending the text: its dot is one of the last two units.
-      for k in max(3, units.count - 2)..<units.count where units[k] == 0x2E {
-        if (units[k - 3] | 0x20, units[k - 2] | 0x20, units[k - 1] | 0x20) == (0x77, 0x77, 0x77) { return true }
-      }
-      return false
-    }
+    utf16.withUnsafeBufferPointer { units in units.indices.contains { linkMark(units, at: $0) } }
   }
 
   /// Whether the code units `range` of `utf16` contain `://` or start with `www.` (any case).
   private static func isLink(_ utf16: [UInt16], _ range: Range<Int>) -> Bool {
-    if range.count >= 4, utf16[range.lowerBound + 3] == 0x2E,
-      utf16[range.lowerBound..<range.lowerBound + 3].allSatisfy({ $0 | 0x20 == 0x77 })
-    {
-      return true
+    utf16.withUnsafeBufferPointer { text in
+      let units = UnsafeBufferPointer(rebasing: text[range])
+      return units.count >= 4 && units[3] == 0x2E && linkMark(units, at: 3)
+        || units.indices.contains { units[$0] == 0x3A && linkMark(units, at: $0) }
     }
-    guard range.count >= 3 else { return false }
-    for k in range.lowerBound..<range.upperBound - 2 where utf16[k] == 0x3A {
-      if utf16[k + 1] == 0x2F && utf16[k + 2] == 0x2F { return true }
+  }
+
+  /// Whether `units[k]` is the colon of `://` or the dot of `www.` (any case), all within `units`.
+  @inline(__always)
+  private static func linkMark(_ units: UnsafeBufferPointer<UInt16>, at k: Int) -> Bool {
+    switch units[k] {
+    case 0x3A: k + 2 < units.count && units[k + 1] == 0x2F && units[k + 2] == 0x2F
+    case 0x2E: k >= 3 && (units[k - 3] | 0x20, units[k - 2] | 0x20, units[k - 1] | 0x20) == (0x77, 0x77, 0x77)
+    default: false
     }
-    return false
   }
 }
