@@ -44,7 +44,7 @@ import Testing
   }
 
   @Test func bandsMustBeNumbers() throws {
-    let file = try TestRubrics.write(
+    try TestRubrics.withFile(
       """
       id: length-test
       version: 1.0.0
@@ -53,9 +53,11 @@ import Testing
         - id: pitfall.length
           parameters:
             min_words: eighty
-      """)
-    let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
-    #expect(error.line == 7 && error.column == 18)
-    #expect(error.message == "`criteria[0].parameters.min_words` must be a number")
+      """
+    ) { file in
+      let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
+      #expect(error.line == 7 && error.column == 18)
+      #expect(error.message == "`criteria[0].parameters.min_words` must be a number")
+    }
   }
 }

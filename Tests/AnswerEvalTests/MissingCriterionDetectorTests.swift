@@ -4,7 +4,7 @@ import Testing
 @Suite struct MissingCriterionDetectorTests {
   /// A rubric that extends `behavioral` with a "no result" pitfall mirroring `star.result`.
   func rubric(_ parameters: String) throws -> CompiledRubric {
-    CompiledRubric(try TestRubrics.load(file: try TestRubrics.write(yaml(parameters))))
+    CompiledRubric(try TestRubrics.withFile(yaml(parameters)) { try TestRubrics.load(file: $0) })
   }
 
   func yaml(_ parameters: String) -> String {
@@ -78,9 +78,10 @@ import Testing
       ("      criterion: star.result\n      requires_story: maybe", 23, "must be true or false"),
       ("      criterion: star.result\n      evidence_section: ending", 25, "must be one of: situation, task, action"),
     ] {
-      let file = try TestRubrics.write(yaml(parameters))
-      let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
-      #expect(error.line == 11 && error.column == column && error.message.contains(message), "\(parameters)")
+      try TestRubrics.withFile(yaml(parameters)) { file in
+        let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
+        #expect(error.line == 11 && error.column == column && error.message.contains(message), "\(parameters)")
+      }
     }
   }
 
@@ -94,26 +95,30 @@ import Testing
   }
 
   @Test func anUnknownCriterionIsAnErrorAtTheParameter() throws {
-    let file = try TestRubrics.write(yaml("      criterion: star.reslt"))
-    let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
-    #expect(error.file == file && error.line == 10 && error.column == 18 && error.id == "missing-test")
-    #expect(error.message.hasPrefix("criterion `pitfall.no-result`: `criterion: star.reslt` names no other criterion"))
-    #expect(error.message.contains("did you mean `star.result`?"))
+    try TestRubrics.withFile(yaml("      criterion: star.reslt")) { file in
+      let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
+      #expect(error.file == file && error.line == 10 && error.column == 18 && error.id == "missing-test")
+      #expect(
+        error.message.hasPrefix("criterion `pitfall.no-result`: `criterion: star.reslt` names no other criterion"))
+      #expect(error.message.contains("did you mean `star.result`?"))
+    }
   }
 
   @Test func aPitfallOrItselfCannotBeReferenced() throws {
     for (target, message) in [
       ("pitfall.hedging", "names a pitfall"), ("pitfall.no-result", "names no other criterion"),
     ] {
-      let file = try TestRubrics.write(yaml("      criterion: \(target)"))
-      let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
-      #expect(error.line == 10 && error.message.contains(message), "\(target)")
+      try TestRubrics.withFile(yaml("      criterion: \(target)")) { file in
+        let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
+        #expect(error.line == 10 && error.message.contains(message), "\(target)")
+      }
     }
   }
 
   @Test func theCriterionIsRequired() throws {
-    let file = try TestRubrics.write(yaml("      evidence_section: action"))
-    let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
-    #expect(error.message.contains("needs parameter `criterion`"))
+    try TestRubrics.withFile(yaml("      evidence_section: action")) { file in
+      let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
+      #expect(error.message.contains("needs parameter `criterion`"))
+    }
   }
 }

@@ -28,7 +28,7 @@ import Testing
   }
 
   @Test func aCapIsForPitfallsOnly() throws {
-    let file = try TestRubrics.write(
+    try TestRubrics.withFile(
       """
       id: cap-test
       version: 1.0.0
@@ -36,10 +36,12 @@ import Testing
       criteria:
         - id: star.result
           cap: 50
-      """)
-    let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
-    #expect(error.line == 6 && error.column == 10)
-    #expect(error.message == "`cap` limits the total when a mistake is found; only pitfall criteria take it")
+      """
+    ) { file in
+      let error = try #require(throws: RubricError.self) { try TestRubrics.load(file: file) }
+      #expect(error.line == 6 && error.column == 10)
+      #expect(error.message == "`cap` limits the total when a mistake is found; only pitfall criteria take it")
+    }
   }
 
   /// What `excerpt` must equal: the text split into characters at line breaks, joined with spaces, cut at

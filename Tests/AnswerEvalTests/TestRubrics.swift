@@ -70,13 +70,11 @@ enum TestRubrics {
     return pending
   }
 
-  /// Writes `yaml` as a rubric file in a new temporary folder and returns its path.
-  static func write(_ yaml: String, name: String = "test") throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("answer-eval-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let file = folder.appendingPathComponent("\(name).yaml").path
-    try yaml.write(toFile: file, atomically: true, encoding: .utf8)
-    return file
+  /// Writes `yaml` as the rubric file `NAME.yaml` in a new temporary folder, runs `body` with the file's path,
+  /// and removes the folder again.
+  static func withFile<T>(_ yaml: String, name: String = "test", _ body: (String) throws -> T) throws -> T {
+    let folder = try TemporaryDirectory()
+    return try withExtendedLifetime(folder) { try body(folder.write("\(name).yaml", yaml)) }
   }
 
   /// Loads a rubric file, finding packs and `extends` in the repository's `Rubrics/`.

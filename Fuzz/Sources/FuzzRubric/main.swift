@@ -6,16 +6,17 @@ import Foundation
 //
 // bytes → YAML → rubric. Loading may only throw RubricError (or RubricErrors); a rubric that loads must also
 // compile and grade an answer whose report encodes as JSON. Anything else stops the fuzzer. The bytes are
-// written to a file in a folder of this process, so `extends:` and `packs:` resolve as for a user's rubric:
-// beside the file first, then in the bundled Rubrics/ folder.
+// written to a file in a folder of this process (removed when the process exits), so `extends:` and `packs:`
+// resolve as for a user's rubric: beside the file first, then in the bundled Rubrics/ folder.
 
 private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
+private let folderPath = FileManager.default.temporaryDirectory
+  .appendingPathComponent("answer-eval-fuzz-rubric-\(getpid())").path
 private let folder: String = {
-  let path = FileManager.default.temporaryDirectory.appendingPathComponent("answer-eval-fuzz-rubric-\(getpid())")
-    .path
-  try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  return path
+  try! FileManager.default.createDirectory(atPath: folderPath, withIntermediateDirectories: true)
+  atexit { try? FileManager.default.removeItem(atPath: folderPath) }
+  return folderPath
 }()
 private nonisolated(unsafe) let loader = try! RubricLoader(
   catalog: RubricCatalog(folders: [repository.appendingPathComponent("Rubrics").path]))
