@@ -1,4 +1,6 @@
 import AnswerEvalText
+import Foundation
+import TestSupport
 import Testing
 
 @testable import AnswerEval
@@ -58,5 +60,36 @@ import Testing
     for c in UInt32(0)...0x2FF {
       #expect(GibberishDetector.isASCIIVowel(c) == "aeiouy".unicodeScalars.contains { $0.value == c }, "U+\(c)")
     }
+  }
+
+  /// The ASCII path gives the Unicode path's verdict for every word it answers for: each word of the
+  /// labelled corpus, and every string of up to five characters over letters that reach each rule (vowels a
+  /// and e; h and k after c and t, of which ch, ck and th are one sound; a capital, a digit, an apostrophe),
+  /// with a consonant run of three as the limit.
+  @Test func theASCIIPathAgreesWithTheUnicodePath() throws {
+    let folder = Repository.path("Corpora/labelled")
+    var texts = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().filter { $0.hasSuffix(".md") }
+      .map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+    let alphabet = Array("acehktA1'")
+    var words: [String] = [], level = [""]
+    for _ in 1...5 {
+      level = level.flatMap { word in alphabet.map { word + String($0) } }
+      words += level
+    }
+    texts += stride(from: 0, to: words.count, by: 5000).map {
+      words[$0..<min($0 + 5000, words.count)].joined(separator: " ")
+    }
+    var answered = 0, implausible = 0
+    for (number, string) in texts.enumerated() {
+      let text = try TextAnalyzer().analyze(string, source: "t")
+      for index in text.tokens.indices where text.tokens[index].kind == .word {
+        guard let ascii = GibberishDetector.implausibleASCII(at: index, in: text, maxConsonants: 3) else { continue }
+        let unicode = GibberishDetector.implausibleUnicode(at: index, in: text, maxConsonants: 3)
+        #expect(ascii == unicode, "text \(number): \(text.string(text.tokens[index].range))")
+        answered += 1
+        if ascii { implausible += 1 }
+      }
+    }
+    #expect(answered > 50_000 && implausible > 10_000 && answered - implausible > 10_000)
   }
 }

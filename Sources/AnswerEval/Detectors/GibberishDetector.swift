@@ -128,6 +128,11 @@ public struct GibberishDetector: Detector {
   static func implausible(at index: Int, in text: AnalyzedText, maxConsonants: Int) -> Bool {
     guard text.tokens[index].kind == .word else { return false }
     if let ascii = implausibleASCII(at: index, in: text, maxConsonants: maxConsonants) { return ascii }
+    return implausibleUnicode(at: index, in: text, maxConsonants: maxConsonants)
+  }
+
+  /// ``implausible(at:in:maxConsonants:)`` for any word, by the scalars' Unicode properties.
+  static func implausibleUnicode(at index: Int, in text: AnalyzedText, maxConsonants: Int) -> Bool {
     let token = text.tokens[index]
     let original = text.string(token.range).unicodeScalars
     if original.count >= 2, original.allSatisfy({ $0.properties.isUppercase || !$0.properties.isAlphabetic }) {
@@ -145,7 +150,8 @@ public struct GibberishDetector: Detector {
 
   /// ``implausible(at:in:maxConsonants:)`` for the common case of a word that is ASCII in the text and
   /// normalized (nil otherwise), without building strings or asking for Unicode properties: in ASCII,
-  /// capitals are A–Z, letters A–Z and a–z, and digits the only numeric characters.
+  /// capitals are A–Z, letters A–Z and a–z, and digits the only numeric characters. A normalized word of
+  /// lowercase letters only (most words) is its own list of letters.
   static func implausibleASCII(at index: Int, in text: AnalyzedText, maxConsonants: Int) -> Bool? {
     let range = text.tokens[index].range
     let hasLowercase = text.utf16.withUnsafeBufferPointer { utf16 -> Bool? in
@@ -160,14 +166,22 @@ public struct GibberishDetector: Detector {
     guard let hasLowercase else { return nil }
     if range.count >= 2 && !hasLowercase { return false }  // an acronym
     var normalized = text.tokens[index].normalized
-    return normalized.withUTF8 { utf8 in
-      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { buffer -> Bool? in
+    return normalized.withUTF8 { utf8 -> Bool? in
+      var lettersOnly = true
+      for byte in utf8 where byte &- 0x61 >= 26 {
+        lettersOnly = false
+        break
+      }
+      if lettersOnly {
+        return utf8.count >= 3 && implausible(letters: utf8, isVowel: isASCIIVowel, maxConsonants: maxConsonants)
+      }
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer -> Bool? in
         var count = 0
         for byte in utf8 {
           if byte >= 0x80 { return nil }
           if byte &- 0x30 < 10 { return false }  // a digit
           if (byte | 0x20) &- 0x61 < 26 {
-            buffer[count] = UInt32(byte)
+            buffer[count] = byte
             count += 1
           }
         }
@@ -179,27 +193,27 @@ public struct GibberishDetector: Detector {
   }
 
   @inline(__always)
-  static func isASCIIVowel(_ c: UInt32) -> Bool {
+  static func isASCIIVowel<C: FixedWidthInteger & UnsignedInteger>(_ c: C) -> Bool {
     // Bit k of the mask: whether the letter "a" + k is a vowel (a e i o u y).
-    let k = c &- 0x61
+    let k = UInt32(truncatingIfNeeded: c) &- 0x61
     return k < 26 && (0x110_4111 as UInt32) >> k & 1 != 0
   }
 
   /// t, c, s, p, g, w: the first letter of th, ch, sh, ph, gh, wh, ck.
   @inline(__always)
-  static func isDigraphStart(_ c: UInt32) -> Bool {
+  static func isDigraphStart<C: FixedWidthInteger & UnsignedInteger>(_ c: C) -> Bool {
     switch c {
     case 0x74, 0x63, 0x73, 0x70, 0x67, 0x77: true
     default: false
     }
   }
 
-  /// The letter rules over a word's letters (Unicode scalar values). Inlined into both callers, so that
-  /// `isVowel` is not called through a closure for every letter.
+  /// The letter rules over a word's letters (Unicode scalar values, or ASCII bytes). Inlined into its
+  /// callers, so that `isVowel` is not called through a closure for every letter.
   @inline(__always)
-  static func implausible(letters: UnsafeBufferPointer<UInt32>, isVowel: (UInt32) -> Bool, maxConsonants: Int)
-    -> Bool
-  {
+  static func implausible<C: FixedWidthInteger & UnsignedInteger>(
+    letters: UnsafeBufferPointer<C>, isVowel: (C) -> Bool, maxConsonants: Int
+  ) -> Bool {
     if !letters.contains(where: isVowel) { return true }
     var run = 0, repeats = 1
     var i = 0
