@@ -33,9 +33,10 @@ struct QuantityExtractor {
       var found: [Quantity] = []
       var i = sentence.tokens.lowerBound
       while i < sentence.tokens.upperBound {
-        // Only a number, or a token a `quantities` cue starts at, can start a quantity (a sign, a prefix,
-        // a quantity word and a spelled numeral are all cues): most tokens are neither.
-        if tokens[i].kind != .number && !cues.startsAny(i) || links.contains(i) {
+        // Only a number, or a token a `quantities` cue that can open one starts at, can start a quantity
+        // (a sign, a prefix, a quantity word and a spelled numeral's first word are all cues; see
+        // `QuantityCues.opens`): most tokens are neither.
+        if tokens[i].kind != .number && !cues.opens(i) || links.contains(i) {
           i += 1
           continue
         }

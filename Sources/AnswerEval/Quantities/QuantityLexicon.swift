@@ -228,6 +228,22 @@ struct QuantityCues {
   /// True when some match starts at `token`.
   func startsAny(_ token: Int) -> Bool { !startRange(token).isEmpty }
 
+  /// True when a quantity can start at `token` by the cues there: a sign, a prefix or a quantity word
+  /// starts at it, or it is a one-token element that can open a spelled number (a number word, a scale, an
+  /// ordinal, a fraction or an article). Joiners, units, rate words and the like cannot: a quantity starting
+  /// with one starts at the number or word after it.
+  func opens(_ token: Int) -> Bool {
+    for i in startRange(token) {
+      switch entries[Int(byStart[i])].role {
+      case .sign, .prefix, .word: return true
+      case .scale, .number, .ordinal, .fraction, .article:
+        if entries[Int(byStart[i])].tokens.count == 1 { return true }
+      default: continue
+      }
+    }
+    return false
+  }
+
   /// Calls `body` with the role of each single-token match at `token`, in the order ``single(_:_:)`` tries
   /// them: one pass where several questions about the same token would each walk its matches.
   @inline(__always)
