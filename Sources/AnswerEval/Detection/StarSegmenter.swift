@@ -257,11 +257,14 @@ public enum StarSegmenter {
       var j = i
       while j < n, path[j] == label { j += 1 }
       if label > 0 {
-        let margins = (i..<j).map { k -> Double in
-          let other = scores[k].enumerated().filter { $0.offset != label }.map(\.element).max() ?? 0
-          return 1 / (1 + exp(-(scores[k][label] - other)))
+        // Per sentence, the margin of its label over the best other one, summed in sentence order.
+        var margins = 0.0
+        for k in i..<j {
+          var other: Double?
+          for (offset, score) in scores[k].enumerated() where offset != label { other = max(other ?? score, score) }
+          margins += 1 / (1 + exp(-(scores[k][label] - (other ?? 0))))
         }
-        let confidence = (margins.reduce(0, +) / Double(margins.count) * 100).rounded() / 100
+        let confidence = (margins / Double(j - i) * 100).rounded() / 100
         sections.append(
           section(order[label - 1], i..<j, confidence: confidence, labelled: labels[i] != nil, context: context))
       }
