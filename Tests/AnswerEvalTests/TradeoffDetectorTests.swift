@@ -1,6 +1,7 @@
-import AnswerEval
 import TestSupport
 import Testing
+
+@testable import AnswerEval
 
 /// The `tradeoff` criterion of a report graded with the bundled behavioral rubric.
 private func tradeoff(_ text: String) throws -> Report.Criterion {
@@ -220,5 +221,18 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
       wording: "  found: {decision: die Entscheidung, cost: den Preis}\n  missing.mitigation: die Absicherung",
       id: "tradeoff", partial: "[{found}] [{missing}]")
     #expect(finding.feedback == "[die Entscheidung and den Preis] [die Absicherung]")
+  }
+
+  /// The detector reads the `tradeoff` pack's signals by name: each signal of the bundled pack has its own
+  /// bit, and every bit is some signal's (a signal renamed in the pack or in the code fails here).
+  @Test func eachSignalOfThePackHasItsOwnBit() throws {
+    let pack = try #require(TestRubrics.behavioral.rubric.packs.first { $0.id == "tradeoff.en" })
+    var bitOf: [String: UInt16] = [:]
+    for cue in pack.cues { bitOf[cue.signal] = TradeoffDetector.Signals(cue.signal).rawValue }
+    #expect(bitOf.count == 11)
+    #expect(bitOf.values.allSatisfy { $0.nonzeroBitCount == 1 })
+    #expect(Set(bitOf.values).count == bitOf.count)
+    #expect(bitOf.values.reduce(0, |) == (1 << 11) - 1)
+    #expect(TradeoffDetector.Signals("hedge").isEmpty)
   }
 }

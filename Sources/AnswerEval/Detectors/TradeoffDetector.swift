@@ -140,25 +140,64 @@ public struct TradeoffDetector: Detector {
     return key(a) < key(b)
   }
 
+  /// The signals of the `tradeoff` pack that ``candidates(in:)`` reads, a bit each: a sentence's signals are
+  /// a few bits, not a set of strings to hash.
+  struct Signals: OptionSet {
+    let rawValue: UInt16
+    static let decision = Signals(rawValue: 1 << 0)
+    static let accept = Signals(rawValue: 1 << 1)
+    static let weAccept = Signals(rawValue: 1 << 2)
+    static let cost = Signals(rawValue: 1 << 3)
+    static let costOfThat = Signals(rawValue: 1 << 4)
+    static let consequence = Signals(rawValue: 1 << 5)
+    static let concession = Signals(rawValue: 1 << 6)
+    static let contrast = Signals(rawValue: 1 << 7)
+    static let alternative = Signals(rawValue: 1 << 8)
+    static let rationale = Signals(rawValue: 1 << 9)
+    static let mitigation = Signals(rawValue: 1 << 10)
+
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// The bit of a cue's `signal`; none for a signal not read here.
+    init(_ signal: String) {
+      switch signal {
+      case "decision": self = .decision
+      case "accept": self = .accept
+      case "we-accept": self = .weAccept
+      case "cost": self = .cost
+      case "cost-of-that": self = .costOfThat
+      case "consequence": self = .consequence
+      case "concession": self = .concession
+      case "contrast": self = .contrast
+      case "alternative": self = .alternative
+      case "rationale": self = .rationale
+      case "mitigation": self = .mitigation
+      default: self = []
+      }
+    }
+  }
+
   /// Every sentence that commits to a choice, paired with the nearest cost within ``reach``.
   static func candidates(in context: AnswerContext) -> [Candidate] {
     let n = context.text.sentences.count
-    var signals = (0..<n).map { index in Set(context.matches(inSentence: index, detector: "tradeoff").map(\.signal)) }
+    var signals = (0..<n).map { index in
+      context.matches(inSentence: index, detector: "tradeoff").reduce(into: Signals()) { $0.insert(Signals($1.signal)) }
+    }
     let features = context.features
     // Sections marked with labels ("Decision:", "Situation:") are the speaker's own account too.
     let ownAccount = context.star.isStory || context.star.explicit
     var result: [Candidate] = []
     // A present-tense "we" owning a downside is the team's only in the speaker's own account.
     if ownAccount {
-      for i in signals.indices where signals[i].contains("we-accept") { signals[i].insert("accept") }
+      for i in signals.indices where signals[i].contains(.weAccept) { signals[i].insert(.accept) }
     }
     // A cost pinned on what was just done ("It was not free: …") is a cost, and the action the speaker
     // narrated right before it ("I merged the two jobs.") was a choice.
-    for c in signals.indices where signals[c].contains("cost-of-that") {
-      signals[c].insert("cost")
-      if c > 0, features[c - 1].narrates, features[c - 1].firstPerson > 0 { signals[c - 1].insert("decision") }
+    for c in signals.indices where signals[c].contains(.costOfThat) {
+      signals[c].insert(.cost)
+      if c > 0, features[c - 1].narrates, features[c - 1].firstPerson > 0 { signals[c - 1].insert(.decision) }
     }
-    for d in 0..<n where !signals[d].isDisjoint(with: ["decision", "accept"]) {
+    for d in 0..<n where !signals[d].isDisjoint(with: [.decision, .accept]) {
       let f = features[d]
       guard !f.definition, !f.advice, !f.habitual else { continue }
       // Outside a story, a present-tense "we" is the generic "we" of an explanation ("we trade latency for
@@ -168,21 +207,21 @@ public struct TradeoffDetector: Detector {
       let order = [0] + (1...reach).flatMap { [$0, -$0] }
       let cost = order.map { d + $0 }.first { c in
         guard c >= 0, c < n, !features[c].definition else { return false }
-        if signals[c].contains("cost") || signals[c].contains("accept") { return true }
-        if c >= d && signals[c].contains("consequence") { return true }
-        return c == d && signals[c].contains("concession")
+        if signals[c].contains(.cost) || signals[c].contains(.accept) { return true }
+        if c >= d && signals[c].contains(.consequence) { return true }
+        return c == d && signals[c].contains(.concession)
       }
       let low = max(0, min(d, cost ?? d) - surroundings)
       let high = min(n - 1, max(d, cost ?? d) + surroundings)
-      let around = signals[low...high].reduce(into: Set<String>()) { $0.formUnion($1) }
+      let around = signals[low...high].reduce(into: Signals()) { $0.formUnion($1) }
       var parts: Set<Part> = [.decision]
       if cost != nil { parts.insert(.cost) }
-      if around.contains("contrast") { parts.insert(.sides) }
-      if around.contains("alternative") { parts.insert(.alternatives) }
-      if around.contains("rationale") { parts.insert(.rationale) }
-      if around.contains("mitigation") { parts.insert(.mitigation) }
+      if around.contains(.contrast) { parts.insert(.sides) }
+      if around.contains(.alternative) { parts.insert(.alternatives) }
+      if around.contains(.rationale) { parts.insert(.rationale) }
+      if around.contains(.mitigation) { parts.insert(.mitigation) }
       result.append(
-        Candidate(decision: d, cost: cost, parts: parts, statesChoice: !signals[d].contains("accept")))
+        Candidate(decision: d, cost: cost, parts: parts, statesChoice: !signals[d].contains(.accept)))
     }
     return result
   }
