@@ -95,22 +95,30 @@ public struct ReflectionDetector: Detector {
     var vague: [Range<Int>] = []
     let section = context.star.section(.reflection).flatMap { $0.labelled ? $0 : nil }
     for index in text.sentences.indices {
-      let signals = Set(context.matches(inSentence: index, detector: "reflection").map(\.signal))
+      // The sentence's signals, read by name (no set of strings built per sentence).
+      var lesson = false, frame = false, change = false, isVague = false
+      for match in context.matches(inSentence: index, detector: "reflection") {
+        switch match.signal {
+        case "lesson": lesson = true
+        case "frame": frame = true
+        case "counterfactual", "habit": change = true
+        case "vague": isVague = true
+        default: break
+        }
+      }
       let inSection = section?.sentences.contains(index) ?? false
       var reflects = false
-      if signals.contains("lesson")
-        || (signals.contains("frame") && (context.features[index].firstPerson > 0 || inSection))
-      {
+      if lesson || (frame && (context.features[index].firstPerson > 0 || inSection)) {
         parts.insert(.lesson)
         reflects = true
       }
-      if signals.contains("counterfactual") || signals.contains("habit") {
+      if change {
         parts.insert(.change)
         reflects = true
       }
       if reflects {
         evidence.append(text.sentences[index].range)
-      } else if signals.contains("vague") {
+      } else if isVague {
         vague.append(text.sentences[index].range)
       }
     }
