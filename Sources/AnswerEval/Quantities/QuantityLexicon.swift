@@ -230,8 +230,9 @@ struct QuantityCues {
 
   /// True when a quantity can start at `token` by the cues there: a sign, a prefix or a quantity word
   /// starts at it, or it is a one-token element that can open a spelled number (a number word, a scale, an
-  /// ordinal, a fraction or an article). Joiners, units, rate words and the like cannot: a quantity starting
-  /// with one starts at the number or word after it.
+  /// ordinal, a fraction or an article). ``QuantityExtractor`` never finds a quantity starting at a joiner,
+  /// a unit, a rate word or an approximation word ("about" joins the quantity after it when quantities are
+  /// combined), so it does not try there.
   func opens(_ token: Int) -> Bool {
     for i in startRange(token) {
       switch entries[Int(byStart[i])].role {
