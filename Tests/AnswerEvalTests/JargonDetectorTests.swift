@@ -1,4 +1,6 @@
 import AnswerEvalText
+import Foundation
+import TestSupport
 import Testing
 
 @testable import AnswerEval
@@ -31,6 +33,26 @@ import Testing
   @Test func acronymsAreWrittenInCapitals() throws {
     let text = try TextAnalyzer().analyze("KPIs gRPC SLO Ok MLOps A", source: "t")
     #expect(text.tokens.map { JargonDetector.isAcronym($0, in: text) } == [true, false, true, false, false, false])
+  }
+
+  /// The shortcut for a word that starts with a lowercase ASCII letter gives the whole test's answer for
+  /// every token of the labelled corpus and for words that mix cases.
+  @Test func theFirstUnitShortcutAgreesWithTheWholeTest() throws {
+    let folder = Repository.path("Corpora/labelled")
+    var strings = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().filter { $0.hasSuffix(".md") }
+      .map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+    strings.append("aPI sLOs kPIs aB ÉSLO SLOs API x KPIs éTÉ ÉTÉ zÉTA")
+    var acronyms = 0, words = 0
+    for string in strings {
+      let text = try TextAnalyzer().analyze(string, source: "t")
+      for index in text.tokens.indices {
+        let whole = JargonDetector.isAcronym(text.tokens[index], in: text)
+        #expect(JargonDetector.isAcronym(at: index, in: text) == whole, "\(text.string(text.tokens[index].range))")
+        if whole { acronyms += 1 }
+        if text.tokens[index].kind == .word { words += 1 }
+      }
+    }
+    #expect(acronyms > 100 && words > 10_000)
   }
 
   @Test func oneBuzzwordInAStoryIsFine() throws {

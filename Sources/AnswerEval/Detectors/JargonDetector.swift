@@ -73,7 +73,7 @@ public struct JargonDetector: Detector {
         }
         run = []
       }
-      for index in sentence.tokens where isAcronym(text.tokens[index], in: text) {
+      for index in sentence.tokens where isAcronym(at: index, in: text) {
         if let last = run.last, !joins(text.tokens[(last + 1)..<index], in: text) { close() }
         run.append(index)
       }
@@ -87,6 +87,14 @@ public struct JargonDetector: Detector {
   static func joins(_ between: ArraySlice<Token>, in text: AnalyzedText) -> Bool {
     between.count <= 2
       && between.allSatisfy { !$0.isWordLike || ($0.kind == .word && $0.normalized.count <= 3) }
+  }
+
+  /// ``isAcronym(_:in:)`` for the token at `index`, read in place. Most words start with a lowercase ASCII
+  /// letter, and such a word is never an acronym whatever follows: it is told by its first unit.
+  static func isAcronym(at index: Int, in text: AnalyzedText) -> Bool {
+    guard text.tokens[index].kind == .word else { return false }
+    if text.utf16[text.tokens[index].range.lowerBound] &- 0x61 < 26 { return false }
+    return isAcronym(text.tokens[index], in: text)
   }
 
   /// A word written in two or more capital letters, optionally followed by a plural "s": "SLO", "KPIs".
