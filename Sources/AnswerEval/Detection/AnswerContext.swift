@@ -17,6 +17,8 @@ public final class AnswerContext {
     self.text = text
     self.rubric = rubric
     self.termCache = termCache
+    findings = [Finding?](repeating: nil, count: rubric.rubric.criteria.count)
+    evaluating = [Bool](repeating: false, count: rubric.rubric.criteria.count)
   }
 
   /// Runs the cue matcher now, rather than when a detector first asks for matches (the grader does, to time
@@ -92,8 +94,9 @@ public final class AnswerContext {
   /// `quantities` pack). See ``Quantity``.
   public private(set) lazy var quantities: [Quantity] = QuantityImpact.classify(self)
 
-  private var findings: [String: Finding] = [:]
-  private var evaluating: Set<String> = []
+  /// By criterion index: its finding once evaluated, and whether it is being evaluated.
+  private var findings: [Finding?]
+  private var evaluating: [Bool]
 
   /// The finding of criterion `criterionID` of the rubric, evaluated by its detector the first time it is
   /// asked for and cached, so a detector can build on another criterion's finding whatever their order
@@ -103,14 +106,21 @@ public final class AnswerContext {
   /// context.finding(of: "star.result")?.outcome   // .present
   /// ```
   public func finding(of criterionID: String) -> Finding? {
-    if let finding = findings[criterionID] { return finding }
     guard let index = rubric.rubric.criteria.firstIndex(where: { $0.id == criterionID }) else { return nil }
+    return finding(at: index)
+  }
+
+  /// ``finding(of:)`` for the criterion at `index` in the rubric.
+  func finding(at index: Int) -> Finding {
+    if let finding = findings[index] { return finding }
     precondition(
-      evaluating.insert(criterionID).inserted,
-      "criterion `\(criterionID)` depends on itself: RubricLoader lets criteria refer only to quality criteria")
-    defer { evaluating.remove(criterionID) }
+      !evaluating[index],
+      "criterion `\(rubric.rubric.criteria[index].id)` depends on itself: RubricLoader lets criteria refer only to quality criteria"
+    )
+    evaluating[index] = true
+    defer { evaluating[index] = false }
     let finding = rubric.detectors[index].evaluate(rubric.rubric.criteria[index], in: self)
-    findings[criterionID] = finding
+    findings[index] = finding
     return finding
   }
 

@@ -83,8 +83,9 @@ public final class Grader {
     context.matchCues()
     clock.lap(.match)
     var findings: [(Criterion, DetectorDescriptor.Kind, Finding)] = []
-    for (criterion, detector) in zip(rubric.rubric.criteria, rubric.detectors) {
-      findings.append((criterion, type(of: detector).descriptor.kind, context.finding(of: criterion.id)!))
+    findings.reserveCapacity(rubric.detectors.count)
+    for (index, detector) in rubric.detectors.enumerated() {
+      findings.append((rubric.rubric.criteria[index], type(of: detector).descriptor.kind, context.finding(at: index)))
     }
     clock.lap(.detect)
     let report = Scorer.report(for: context, findings: findings)
