@@ -55,10 +55,11 @@ public enum Scorer {
       Report.Section(label: $0.label, span: text.span($0.range), confidence: $0.confidence)
     }
     report.quantities = context.quantities.map { Report.Quantity($0, in: text) }
-    let order: [Report.Feedback.Severity: Int] = [.warning: 0, .suggestion: 1, .strength: 2]
-    report.feedback = report.feedback.enumerated().sorted {
-      (order[$0.element.severity]!, $0.offset) < (order[$1.element.severity]!, $1.offset)
-    }.map(\.element)
+    // Warnings first, then suggestions, then strengths, each in the rubric's order.
+    let feedback = report.feedback
+    report.feedback = [.warning, .suggestion, .strength].flatMap { severity in
+      feedback.filter { $0.severity == severity }
+    }
     return report
   }
 
