@@ -33,6 +33,8 @@ public struct CueMatcher: Sendable {
   /// Each cue's signal and weight, copied out of the cues for the matches.
   private let signals: [String]
   private let weights: [Double]
+  /// Whether each cue has exceptions: a match of a cue without any (most) is not looked up among them.
+  private let cueHasExceptions: [Bool]
   /// For each pattern id: the cue index and whether it is an exception.
   private let patternCue: [Int32]
   private let patternIsException: [Bool]
@@ -71,6 +73,7 @@ public struct CueMatcher: Sendable {
     self.cues = cues
     signals = cues.map(\.1.signal)
     weights = cues.map(\.1.weight)
+    cueHasExceptions = cues.map { !$0.1.exceptions.isEmpty }
     var builder = Builder()
     for (index, entry) in cues.enumerated() {
       for phrase in entry.1.phrases { builder.insert(phrase, cue: Int32(index), exception: false) }
@@ -313,7 +316,7 @@ public struct CueMatcher: Sendable {
       let cueIndex = Int(f.cue)
       if let only = cueFilter, only != cueIndex { continue }
       let range = Int(f.start)..<Int(f.end)
-      if blocked(f.cue, range) { continue }
+      if cueHasExceptions[cueIndex], blocked(f.cue, range) { continue }
       matches.append(
         CueMatch(
           cue: cueIndex, signal: signals[cueIndex], weight: weights[cueIndex], tokens: range, sentence: Int(f.sentence))
@@ -748,6 +751,7 @@ extension CueMatcher {
     self.cues = cues
     signals = cues.map(\.1.signal)
     weights = cues.map(\.1.weight)
+    cueHasExceptions = cues.map { !$0.1.exceptions.isEmpty }
     patternCue = try reader.raw(Int32.self)
     patternIsException = try reader.raw(Bool.self)
     patternLead = try reader.raw(Int32.self)
