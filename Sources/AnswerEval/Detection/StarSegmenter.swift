@@ -202,54 +202,7 @@ public enum StarSegmenter {
     let n = scores.count
     guard n > 0 else { return [] }
     let forbidden = excluding.reduce(0) { $0 | 1 << order.firstIndex(of: $1)! }
-    let viterbi = Viterbi.shared
-    let stateCount = viterbi.raw.count
-    // best[state]: the best score of a labelling of sentences 0...i ending in `state` (compact numbering).
-    var best = [Double](repeating: -.infinity, count: stateCount)
-    var next = best
-    var back = [Int16](repeating: -1, count: n * stateCount)
-    for label in 0..<6 where label == 0 || forbidden & (1 << (label - 1)) == 0 {
-      let raw = Viterbi.index(label, label, forbidden | (label == 0 ? 0 : 1 << (label - 1)))
-      best[Int(viterbi.compact[raw])] = scores[0][label]
-    }
-    viterbi.moves.withUnsafeBufferPointer { moves in
-      viterbi.moveStart.withUnsafeBufferPointer { moveStart in
-        back.withUnsafeMutableBufferPointer { back in
-          for i in 1..<n {
-            // The back pointers of sentence i.
-            let backRow = UnsafeMutableBufferPointer(rebasing: back[i * stateCount..<(i + 1) * stateCount])
-            scores[i].withUnsafeBufferPointer { row in
-              best.withUnsafeBufferPointer { best in
-                next.withUnsafeMutableBufferPointer { next in
-                  for k in 0..<stateCount { next[k] = -.infinity }
-                  // In the order of the raw state index, so that ties go to the same state as always.
-                  for state in 0..<stateCount where best[state] > -.infinity {
-                    let from = best[state]
-                    for m in Int(moveStart[state])..<Int(moveStart[state + 1]) {
-                      let move = moves[m]
-                      let target = Int(move.target)
-                      let value = from + move.cost + row[Int(move.to)]
-                      if value > next[target] {
-                        next[target] = value
-                        backRow[target] = Int16(state)
-                      }
-                    }
-                  }
-                }
-              }
-            }
-            swap(&best, &next)
-          }
-        }
-      }
-    }
-    var state = 0
-    for k in 1..<stateCount where best[k] > best[state] { state = k }
-    var path = [Int](repeating: 0, count: n)
-    for i in stride(from: n - 1, through: 0, by: -1) {
-      path[i] = viterbi.raw[state] / 192
-      if i > 0 { state = Int(back[i * stateCount + state]) }
-    }
+    let path = bestPath(scores, forbidden: forbidden)
     var sections: [StarSegmentation.Section] = []
     var i = 0
     while i < n {
@@ -273,6 +226,65 @@ public enum StarSegmenter {
     return sections
   }
 
+  /// The label (0: none, 1…5: ``order``) of each sentence in the best labelling of emission rows `scores`
+  /// (six per sentence, as ``emissions(_:labels:)`` makes them), with the labels in bit set `forbidden` (bit
+  /// k: `order[k]`) never used. Of equally good labellings, the one a forward pass keeping only strictly
+  /// better moves, in state order, would keep.
+  static func bestPath(_ scores: [[Double]], forbidden: Int) -> [Int] {
+    let n = scores.count
+    let viterbi = Viterbi.shared
+    let stateCount = viterbi.raw.count
+    // best[i * stateCount + state]: the best score of a labelling of sentences 0...i ending in `state`
+    // (compact numbering). Every sentence's row is kept: the back pointers are found on the way back, so
+    // the forward pass only takes maxima, without a branch on whether a move improves its target (a coin
+    // toss for the CPU).
+    var best = [Double](repeating: -.infinity, count: n * stateCount)
+    for label in 0..<6 where label == 0 || forbidden & (1 << (label - 1)) == 0 {
+      let raw = Viterbi.index(label, label, forbidden | (label == 0 ? 0 : 1 << (label - 1)))
+      best[Int(viterbi.compact[raw])] = scores[0][label]
+    }
+    viterbi.moves.withUnsafeBufferPointer { moves in
+      viterbi.moveStart.withUnsafeBufferPointer { moveStart in
+        best.withUnsafeMutableBufferPointer { best in
+          for i in 1..<n {
+            let previous = UnsafeBufferPointer(rebasing: best[(i - 1) * stateCount..<i * stateCount])
+            let next = UnsafeMutableBufferPointer(rebasing: best[i * stateCount..<(i + 1) * stateCount])
+            scores[i].withUnsafeBufferPointer { row in
+              for state in 0..<stateCount where previous[state] > -.infinity {
+                let from = previous[state]
+                for m in Int(moveStart[state])..<Int(moveStart[state + 1]) {
+                  let move = moves[m]
+                  let target = Int(move.target)
+                  let value = from + move.cost + row[Int(move.to)]
+                  let old = next[target]
+                  next[target] = value > old ? value : old
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    let last = (n - 1) * stateCount
+    var state = 0
+    for k in 1..<stateCount where best[last + k] > best[last + state] { state = k }
+    var path = [Int](repeating: 0, count: n)
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      path[i] = viterbi.raw[state] / 192
+      guard i > 0 else { break }
+      // The move into `state` that the forward pass kept: the first, in source order, whose score is its
+      // best (the same sum of the same numbers, so equal exactly) — as keeping only strictly better moves
+      // in that order would have.
+      let value = best[i * stateCount + state]
+      let source = viterbi.into[Int(viterbi.intoStart[state])..<Int(viterbi.intoStart[state + 1])].first { move in
+        let from = best[(i - 1) * stateCount + Int(move.source)]
+        return from > -.infinity && from + move.cost + scores[i][Int(move.to)] == value
+      }
+      state = Int(source!.source)
+    }
+    return path
+  }
+
   /// The decoder's states and moves, worked out once. A raw state is (label * 6 + last) * 32 + mask: the
   /// current label (0: no section), the last section label (0: none yet) and the set of labels used. Only
   /// the 192 states a labelling can reach are numbered (in raw order): a section's label is its last one
@@ -289,6 +301,9 @@ public enum StarSegmenter {
     /// compact target state and the cost. A label used before has no move (a section appears once).
     let moves: [(to: Int8, target: Int16, cost: Double)]
     let moveStart: [Int32]
+    /// The same moves by target, `into[intoStart[t]..<intoStart[t + 1]]` for compact state t, in source order.
+    let into: [(source: Int16, to: Int8, cost: Double)]
+    let intoStart: [Int32]
 
     init() {
       var raw: [Int] = []
@@ -335,6 +350,14 @@ public enum StarSegmenter {
       }
       self.moves = moves
       self.moveStart = moveStart
+      var into = [[(source: Int16, to: Int8, cost: Double)]](repeating: [], count: raw.count)
+      for source in raw.indices {
+        for move in moves[Int(moveStart[source])..<Int(moveStart[source + 1])] {
+          into[Int(move.target)].append((Int16(source), move.to, move.cost))
+        }
+      }
+      self.into = into.flatMap { $0 }
+      self.intoStart = into.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
     }
   }
 
