@@ -1,6 +1,7 @@
-import AnswerEval
 import Foundation
 import Testing
+
+@testable import AnswerEval
 
 /// Counts with a lock, for assertions about what the workers did.
 private final class Tally: @unchecked Sendable {
@@ -125,6 +126,34 @@ private final class Tally: @unchecked Sendable {
       try map.run(makeState: {}, work: { _, i in i }, consume: { i, _ in if i == 5 { throw Stop() } })
     }
     #expect(map.isCancelled)
+  }
+
+  /// The consumer is faster than the worker, so it keeps running out of results: it is woken once per
+  /// half window of them (16 / 2 = 8), not once per result.
+  @Test func theConsumerIsWokenOncePerHalfWindow() throws {
+    let map = OrderedParallelMap<Int>(count: 400, jobs: 1, window: 16)
+    #expect(map.resultsPerWake == 8)
+    var seen: [Int] = []
+    try map.run(
+      makeState: {},
+      work: { _, i in
+        usleep(200)
+        return i
+      }, consume: { i, _ in seen.append(i) })
+    #expect(seen == Array(0..<400))
+    #expect(map.consumerWaitCount > 0 && map.consumerWaitCount <= 400 / 8 + 10)
+  }
+
+  /// 13 results, 8 per wake-up: the last 5 still come (the run is cut at the count).
+  @Test func theLastShortRunIsConsumed() throws {
+    var seen: [Int] = []
+    try OrderedParallelMap<Int>(count: 13, jobs: 2, window: 16).run(
+      makeState: {},
+      work: { _, i in
+        usleep(100)
+        return i
+      }, consume: { i, _ in seen.append(i) })
+    #expect(seen == Array(0..<13))
   }
 
   @Test func twoJobsRunAtOnce() throws {

@@ -9,6 +9,10 @@ import Foundation
 /// consume, so at most `window` results are in flight or waiting (plus the one being consumed), however
 /// large `count` is. The calling thread consumes.
 ///
+/// A waiting consumer is woken when half the window is ready in order (or all that is left), not for each
+/// result: a wake-up is a switch between threads, which costs the kernel more than a small answer takes to
+/// consume.
+///
 /// Cancelling stops the workers from taking new indices: what is in flight finishes and is consumed, so
 /// the results consumed are always exactly the indices `0..<consumed`.
 ///
@@ -26,21 +30,29 @@ public final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
   private var running = 0
   private var stopped = false
   private var failure: Error?
+  /// Whether the consumer is waiting for the result at `nextToConsume`, and how many times it has waited.
+  private var consumerWaits = false
+  private(set) var consumerWaitCount = 0
 
   public let count: Int
   public let jobs: Int
   public let window: Int
+  /// How many results in a row, from the next to consume, must be there before a worker wakes a waiting
+  /// consumer (fewer at the end): half the window.
+  public let resultsPerWake: Int
 
   /// - Parameters:
   ///   - count: how many indices.
   ///   - jobs: worker threads (at least 1).
-  ///   - window: the most results held at once (at least `jobs`; 4 × jobs keeps every thread busy).
+  ///   - window: the most results held at once (at least `jobs`; 16 × jobs keeps every thread busy and
+  ///     wakes the consumer once per 8 × jobs results).
   public init(count: Int, jobs: Int, window: Int) {
     precondition(count >= 0, "count must not be negative")
     precondition(jobs >= 1, "jobs must be at least 1")
     self.count = count
     self.jobs = jobs
     self.window = max(window, jobs)
+    resultsPerWake = max(self.window / 2, 1)
   }
 
   /// Stops taking new indices; safe to call from any thread (a signal handler's queue, `consume`).
@@ -103,12 +115,26 @@ public final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
   private func nextResult() -> (Int, Output)? {
     condition.lock()
     defer { condition.unlock() }
-    while buffer[nextToConsume] == nil && running > 0 { condition.wait() }
+    while buffer[nextToConsume] == nil && running > 0 {
+      consumerWaits = true
+      consumerWaitCount += 1
+      condition.wait()
+    }
+    consumerWaits = false
     guard let output = buffer.removeValue(forKey: nextToConsume) else { return nil }
     let index = nextToConsume
     nextToConsume += 1
     condition.broadcast()
     return (index, output)
+  }
+
+  /// Whether the results from `nextToConsume` on are there for the consumer to wake to: `resultsPerWake`
+  /// of them, or all that will come (up to `count`, or to the last index taken once stopped). Called with
+  /// `condition` locked.
+  private func runIsReady() -> Bool {
+    let end = min(nextToConsume + resultsPerWake, stopped ? cursor : count)
+    for index in nextToConsume..<max(end, nextToConsume + 1) where buffer[index] == nil { return false }
+    return true
   }
 
   private func workerLoop<State>(
@@ -136,7 +162,7 @@ public final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
       let output = work(&state, index)
       condition.lock()
       buffer[index] = output
-      condition.broadcast()
+      if consumerWaits && runIsReady() { condition.broadcast() }
     }
     running -= 1
     condition.broadcast()
