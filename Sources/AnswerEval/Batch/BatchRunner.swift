@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Everything the caller sees comes in input order on the calling thread, through `run`'s `consume`.
 /// An answer that cannot be read, decoded, graded or written is a failed ``BatchOutcome``; the others go on.
-/// Memory stays bounded however many answers there are: the file list, a window of 16 × jobs outcomes, and
+/// Memory stays bounded however many answers there are: the file list, a window of 8 × jobs outcomes, and
 /// one total score per answer (for the median).
 ///
 /// ```swift
@@ -91,7 +91,7 @@ public final class BatchRunner {
     var walker = FileWalker(include: options.include, exclude: options.exclude)
     if let out = options.outputDirectory, let id = FileWalker.FileID(path: out) { walker.excludedFolders.insert(id) }
     listing = walker.list(options.roots)
-    map = OrderedParallelMap(count: listing.entries.count, jobs: options.jobs, window: 16 * options.jobs)
+    map = OrderedParallelMap(count: listing.entries.count, jobs: options.jobs, window: 8 * options.jobs)
   }
 
   /// Stops the batch from any thread: answers in flight finish, the others are not started.

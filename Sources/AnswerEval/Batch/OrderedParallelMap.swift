@@ -44,8 +44,8 @@ public final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
   /// - Parameters:
   ///   - count: how many indices.
   ///   - jobs: worker threads (at least 1).
-  ///   - window: the most results held at once (at least `jobs`; 16 × jobs keeps every thread busy and
-  ///     wakes the consumer once per 8 × jobs results).
+  ///   - window: the most results held at once (at least `jobs`; 8 × jobs keeps every thread busy and
+  ///     wakes the consumer once per 4 × jobs results).
   public init(count: Int, jobs: Int, window: Int) {
     precondition(count >= 0, "count must not be negative")
     precondition(jobs >= 1, "jobs must be at least 1")
