@@ -226,38 +226,57 @@ public enum StarSegmenter {
     return sections
   }
 
+  /// How many sentences' scores ``bestPath(_:forbidden:)`` keeps at once: longer answers keep one row in
+  /// `pathBlock` and work the others out again on the way back.
+  static let pathBlock = 64
+
   /// The label (0: none, 1…5: ``order``) of each sentence in the best labelling of emission rows `scores`
   /// (six per sentence, as ``emissions(_:labels:)`` makes them), with the labels in bit set `forbidden` (bit
   /// k: `order[k]`) never used. Of equally good labellings, the one a forward pass keeping only strictly
   /// better moves, in state order, would keep.
+  ///
+  /// A row holds, per state (compact numbering), the best score of a labelling of the sentences up to its
+  /// own that ends in the state. The forward pass only takes maxima, without a branch on whether a move
+  /// improves its target (a coin toss for the CPU); the back pointers are found on the way back, from the
+  /// rows. Rows are kept a block of `pathBlock` sentences at a time, with the first row of every block: the
+  /// way back works each earlier block out again from its first row (the same sums, so the same numbers),
+  /// so memory stays small for a long answer, and a short one (one block) is worked out once.
   static func bestPath(_ scores: [[Double]], forbidden: Int) -> [Int] {
+    precondition(!scores.isEmpty, "no sentence to label")
     let n = scores.count
     let viterbi = Viterbi.shared
     let stateCount = viterbi.raw.count
-    // best[i * stateCount + state]: the best score of a labelling of sentences 0...i ending in `state`
-    // (compact numbering). Every sentence's row is kept: the back pointers are found on the way back, so
-    // the forward pass only takes maxima, without a branch on whether a move improves its target (a coin
-    // toss for the CPU).
-    var best = [Double](repeating: -.infinity, count: n * stateCount)
+    let block = pathBlock
+    // Block b covers the moves into sentences b * block + 1 ... (b + 1) * block: rows b * block ... in `rows`.
+    let blocks = max(1, (n - 2) / block + 1)
+    var rows = [Double](repeating: -.infinity, count: (min(block, n - 1) + 1) * stateCount)
+    var firstRows = [Double](repeating: -.infinity, count: blocks * stateCount)
     for label in 0..<6 where label == 0 || forbidden & (1 << (label - 1)) == 0 {
       let raw = Viterbi.index(label, label, forbidden | (label == 0 ? 0 : 1 << (label - 1)))
-      best[Int(viterbi.compact[raw])] = scores[0][label]
+      rows[Int(viterbi.compact[raw])] = scores[0][label]
     }
-    viterbi.moves.withUnsafeBufferPointer { moves in
-      viterbi.moveStart.withUnsafeBufferPointer { moveStart in
-        best.withUnsafeMutableBufferPointer { best in
-          for i in 1..<n {
-            let previous = UnsafeBufferPointer(rebasing: best[(i - 1) * stateCount..<i * stateCount])
-            let next = UnsafeMutableBufferPointer(rebasing: best[i * stateCount..<(i + 1) * stateCount])
-            scores[i].withUnsafeBufferPointer { row in
-              for state in 0..<stateCount where previous[state] > -.infinity {
-                let from = previous[state]
-                for m in Int(moveStart[state])..<Int(moveStart[state + 1]) {
-                  let move = moves[m]
-                  let target = Int(move.target)
-                  let value = from + move.cost + row[Int(move.to)]
-                  let old = next[target]
-                  next[target] = value > old ? value : old
+    /// The last sentence of block `b`.
+    func end(_ b: Int) -> Int { min((b + 1) * block, n - 1) }
+    /// Rows 1… of block `b` in `rows`, from its first.
+    func fill(_ b: Int) {
+      viterbi.moves.withUnsafeBufferPointer { moves in
+        viterbi.moveStart.withUnsafeBufferPointer { moveStart in
+          rows.withUnsafeMutableBufferPointer { rows in
+            guard end(b) > b * block else { return }
+            for j in 1...(end(b) - b * block) {
+              let previous = UnsafeBufferPointer(rebasing: rows[(j - 1) * stateCount..<j * stateCount])
+              let next = UnsafeMutableBufferPointer(rebasing: rows[j * stateCount..<(j + 1) * stateCount])
+              for k in 0..<stateCount { next[k] = -.infinity }
+              scores[b * block + j].withUnsafeBufferPointer { row in
+                for state in 0..<stateCount where previous[state] > -.infinity {
+                  let from = previous[state]
+                  for m in Int(moveStart[state])..<Int(moveStart[state + 1]) {
+                    let move = moves[m]
+                    let target = Int(move.target)
+                    let value = from + move.cost + row[Int(move.to)]
+                    let old = next[target]
+                    next[target] = value > old ? value : old
+                  }
                 }
               }
             }
@@ -265,23 +284,39 @@ public enum StarSegmenter {
         }
       }
     }
-    let last = (n - 1) * stateCount
-    var state = 0
-    for k in 1..<stateCount where best[last + k] > best[last + state] { state = k }
-    var path = [Int](repeating: 0, count: n)
-    for i in stride(from: n - 1, through: 0, by: -1) {
-      path[i] = viterbi.raw[state] / 192
-      guard i > 0 else { break }
-      // The move into `state` that the forward pass kept: the first, in source order, whose score is its
-      // best (the same sum of the same numbers, so equal exactly) — as keeping only strictly better moves
-      // in that order would have.
-      let value = best[i * stateCount + state]
-      let source = viterbi.into[Int(viterbi.intoStart[state])..<Int(viterbi.intoStart[state + 1])].first { move in
-        let from = best[(i - 1) * stateCount + Int(move.source)]
-        return from > -.infinity && from + move.cost + scores[i][Int(move.to)] == value
+    for b in 0..<blocks {
+      if b > 0 {
+        // The last row of the block before is the first of this one.
+        let last = (end(b - 1) - (b - 1) * block) * stateCount
+        for k in 0..<stateCount { rows[k] = rows[last + k] }
       }
-      state = Int(source!.source)
+      firstRows.replaceSubrange(b * stateCount..<(b + 1) * stateCount, with: rows[0..<stateCount])
+      fill(b)
     }
+    let last = (end(blocks - 1) - (blocks - 1) * block) * stateCount
+    var state = 0
+    for k in 1..<stateCount where rows[last + k] > rows[last + state] { state = k }
+    var path = [Int](repeating: 0, count: n)
+    for b in stride(from: blocks - 1, through: 0, by: -1) {
+      if b < blocks - 1 {
+        rows.replaceSubrange(0..<stateCount, with: firstRows[b * stateCount..<(b + 1) * stateCount])
+        fill(b)
+      }
+      for i in stride(from: end(b), to: b * block, by: -1) {
+        path[i] = viterbi.raw[state] / 192
+        // The move into `state` that the forward pass kept: the first, in source order, whose score is its
+        // best (the same sum of the same numbers, so equal exactly) — as keeping only strictly better moves
+        // in that order would have.
+        let j = i - b * block
+        let value = rows[j * stateCount + state]
+        let source = viterbi.into[Int(viterbi.intoStart[state])..<Int(viterbi.intoStart[state + 1])].first { move in
+          let from = rows[(j - 1) * stateCount + Int(move.source)]
+          return from > -.infinity && from + move.cost + scores[i][Int(move.to)] == value
+        }
+        state = Int(source!.source)
+      }
+    }
+    path[0] = viterbi.raw[state] / 192
     return path
   }
 
