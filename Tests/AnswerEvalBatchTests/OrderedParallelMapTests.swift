@@ -128,32 +128,30 @@ private final class Tally: @unchecked Sendable {
     #expect(map.isCancelled)
   }
 
+  /// The indices `map` hands its consumer, each worked on for `microseconds` first.
+  private func consumed(_ map: OrderedParallelMap<Int>, workingFor microseconds: UInt32) throws -> [Int] {
+    var seen: [Int] = []
+    try map.run(
+      makeState: {},
+      work: { _, i in
+        usleep(microseconds)
+        return i
+      }, consume: { i, _ in seen.append(i) })
+    return seen
+  }
+
   /// The consumer is faster than the worker, so it keeps running out of results: it is woken once per
   /// half window of them (16 / 2 = 8), not once per result.
   @Test func theConsumerIsWokenOncePerHalfWindow() throws {
     let map = OrderedParallelMap<Int>(count: 400, jobs: 1, window: 16)
     #expect(map.resultsPerWake == 8)
-    var seen: [Int] = []
-    try map.run(
-      makeState: {},
-      work: { _, i in
-        usleep(200)
-        return i
-      }, consume: { i, _ in seen.append(i) })
-    #expect(seen == Array(0..<400))
+    #expect(try consumed(map, workingFor: 200) == Array(0..<400))
     #expect(map.consumerWaitCount > 0 && map.consumerWaitCount <= 400 / 8 + 10)
   }
 
   /// 13 results, 8 per wake-up: the last 5 still come (the run is cut at the count).
   @Test func theLastShortRunIsConsumed() throws {
-    var seen: [Int] = []
-    try OrderedParallelMap<Int>(count: 13, jobs: 2, window: 16).run(
-      makeState: {},
-      work: { _, i in
-        usleep(100)
-        return i
-      }, consume: { i, _ in seen.append(i) })
-    #expect(seen == Array(0..<13))
+    #expect(try consumed(OrderedParallelMap<Int>(count: 13, jobs: 2, window: 16), workingFor: 100) == Array(0..<13))
   }
 
   @Test func twoJobsRunAtOnce() throws {
