@@ -1,7 +1,8 @@
-import AnswerEval
 import AnswerEvalText
 import TestSupport
 import Testing
+
+@testable import AnswerEval
 
 @Suite struct CueMatcherTests {
   /// The texts matched by a pack of one cue with `phrases` (and `exceptions`) in `input`.
@@ -124,6 +125,38 @@ import Testing
   @Test func spansStayExactBehindMultibyteText() throws {
     #expect(
       try matched(["at the cost of"], in: multibytePrefix + "we shipped at the cost of speed") == ["at the cost of"])
+  }
+}
+
+@Suite struct CueMatcherSortTests {
+  typealias Found = (start: Int32, cue: Int32, end: Int32, sentence: Int32)
+
+  /// Lists shaped like the walk's (start by start, with a few matches moved back), and lists in no order at
+  /// all, which run out the insertion sort's budget: both must come out as the library's sort leaves them.
+  @Test func sortsLikeTheLibrary() {
+    var seed: UInt64 = 0x5EED
+    func next(_ bound: Int) -> Int32 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int32(Int(seed >> 33) % bound)
+    }
+    for length in [0, 1, 2, 3, 10, 100, 1_000] {
+      for shuffled in [false, true] {
+        var found: [Found] = []
+        for k in 0..<length {
+          let start = shuffled ? next(length + 1) : Int32(k / 3) - (next(10) == 0 ? next(3) : 0)
+          let sentence = start / 50
+          found.append((start, next(4), start + 1 + next(3), sentence))
+        }
+        var expected = found
+        expected.sort { ($0.start, $0.cue, $0.end) < ($1.start, $1.cue, $1.end) }
+        let insertionSortWasEnough = CueMatcher.sortNearlySorted(&found)
+        #expect(
+          found.map { [$0.start, $0.cue, $0.end, $0.sentence] }
+            == expected.map { [$0.start, $0.cue, $0.end, $0.sentence] })
+        // A shuffled list of n has about n² / 4 pairs out of order, past the budget of 8n + 64 moves.
+        #expect(insertionSortWasEnough == !(shuffled && length >= 100), "length \(length), shuffled \(shuffled)")
+      }
+    }
   }
 }
 

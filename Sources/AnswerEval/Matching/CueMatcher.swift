@@ -161,14 +161,22 @@ public struct CueMatcher: Sendable {
     var termStart = [Int32](repeating: 0, count: tokens.count + 1)
     var isNumber = [Bool](repeating: false, count: tokens.count)
     cache?.use(for: ObjectIdentifier(identity))
-    for i in tokens.indices {
-      isNumber[i] = tokens[i].kind == .number
-      if let cache {
-        termsOf(tokens[i].normalized, isWord: tokens[i].kind == .word, cache: cache, into: &terms)
-      } else {
-        termsOf(tokens[i].normalized, isWord: tokens[i].kind == .word, into: &terms)
+    if let cache {
+      // The tokens are read in place, through a buffer: read out of the array, each was copied first,
+      // retaining and releasing its string (and the cache was unwrapped, and retained, once per token).
+      tokens.withUnsafeBufferPointer { tokens in
+        for i in tokens.indices {
+          isNumber[i] = tokens[i].kind == .number
+          termsOf(tokens[i].normalized, isWord: tokens[i].kind == .word, cache: cache, into: &terms)
+          termStart[i + 1] = Int32(terms.count)
+        }
       }
-      termStart[i + 1] = Int32(terms.count)
+    } else {
+      for i in tokens.indices {
+        isNumber[i] = tokens[i].kind == .number
+        termsOf(tokens[i].normalized, isWord: tokens[i].kind == .word, into: &terms)
+        termStart[i + 1] = Int32(terms.count)
+      }
     }
 
     // Every accepted pattern, from the token its walk started at (`start`), with the pattern id in `cue`
@@ -306,7 +314,7 @@ public struct CueMatcher: Sendable {
       return low > 0 && exceptions[low - 1].cue == cue && furthestEnd[low - 1] > range.lowerBound
     }
     // One match per (start, cue, end), in that order.
-    found.sort { ($0.start, $0.cue, $0.end) < ($1.start, $1.cue, $1.end) }
+    Self.sortNearlySorted(&found)
     var matches: [CueMatch] = []
     matches.reserveCapacity(found.count)
     var previous: (start: Int32, cue: Int32, end: Int32)? = nil
@@ -323,6 +331,36 @@ public struct CueMatcher: Sendable {
       )
     }
     return matches
+  }
+
+  /// Sorts the walk's matches by (start, cue, end). The walk found them start by start, so they are nearly
+  /// in order already: only matches of the same start, and those moved back by a leading `#any`, are out of
+  /// place. An insertion sort puts them right in time linear in their number; past a budget of moves that
+  /// only a pathological rubric would need, the library's sort finishes the job. Returns whether the insertion
+  /// sort was enough.
+  @discardableResult
+  static func sortNearlySorted(_ found: inout [(start: Int32, cue: Int32, end: Int32, sentence: Int32)]) -> Bool {
+    func less(
+      _ a: (start: Int32, cue: Int32, end: Int32, sentence: Int32),
+      _ b: (start: Int32, cue: Int32, end: Int32, sentence: Int32)
+    ) -> Bool { (a.start, a.cue, a.end) < (b.start, b.cue, b.end) }
+    var budget = 8 * found.count + 64
+    let sorted = found.withUnsafeMutableBufferPointer { found -> Bool in
+      for i in found.indices.dropFirst() where less(found[i], found[i - 1]) {
+        let item = found[i]
+        var j = i
+        while j > 0, less(item, found[j - 1]) {
+          found[j] = found[j - 1]
+          j -= 1
+        }
+        found[j] = item
+        budget -= i - j
+        if budget < 0 { return false }
+      }
+      return true
+    }
+    if !sorted { found.sort(by: less) }
+    return sorted
   }
 
   /// ``termsOf(_:isWord:into:)`` through `cache`: the terms kept for the token's bytes, or found and kept.
