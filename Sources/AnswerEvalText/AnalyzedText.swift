@@ -58,7 +58,7 @@ public struct AnalyzedText: Sendable {
     isASCII = text.utf8.count == utf16.count
     // Word-like tokens counted by index: a token passed by value is retained and released.
     var words = 0
-    for i in tokens.indices where tokens[i].isWordLike { words += 1 }
+    for i in tokens.indices where tokens[i].kind.isWordLike { words += 1 }
     statistics = TextStatistics(
       characters: Int(scalar),
       words: words,

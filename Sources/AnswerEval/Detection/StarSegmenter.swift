@@ -103,7 +103,7 @@ public enum StarSegmenter {
     }
     guard let best else { return nil }
     var content = best.end
-    while content < sentence.tokens.upperBound, !text.tokens[content].isWordLike { content += 1 }
+    while content < sentence.tokens.upperBound, !text.tokens[content].kind.isWordLike { content += 1 }
     return ExplicitLabel(label: best.label, bare: content == sentence.tokens.upperBound, contentToken: content)
   }
 

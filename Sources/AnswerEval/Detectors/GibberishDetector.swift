@@ -77,7 +77,7 @@ public struct GibberishDetector: Detector {
     // The tokens are read in place (`text.tokens[index]`), not copied into a local, once per token.
     for index in text.tokens.indices {
       if text.tokens[index].kind == .word { words += 1 }
-      guard text.tokens[index].isWordLike else { continue }
+      guard text.tokens[index].kind.isWordLike else { continue }
       wordLike[index] = true
       wordLikeCount += 1
       if let previous, text.tokens[index].normalized == text.tokens[previous].normalized {

@@ -94,6 +94,7 @@ public struct KeywordStuffingDetector: Detector {
   /// to the last word-like token of each item.
   static func termLists(in text: AnalyzedText, minimumItems: Int) -> [[Range<Int>]] {
     var lists: [[Range<Int>]] = []
+    let tokens = text.tokens
     for sentence in text.sentences {
       var run: [Range<Int>] = []
       func closeRun() {
@@ -102,14 +103,16 @@ public struct KeywordStuffingDetector: Detector {
       }
       var start = sentence.tokens.lowerBound
       for index in sentence.tokens.lowerBound...sentence.tokens.upperBound {
-        let separator = index < sentence.tokens.upperBound && isSeparator(text.tokens[index].normalized)
+        // A word-like token (letters, digits, ideographs) is never a separator: its string is not read.
+        let separator =
+          index < sentence.tokens.upperBound && !tokens[index].kind.isWordLike && isSeparator(tokens[index].normalized)
         guard separator || index == sentence.tokens.upperBound else { continue }
         var first: Int?, last: Int?
         var words = 0
-        for k in start..<index where text.tokens[k].isWordLike {
+        for k in start..<index where tokens[k].kind.isWordLike {
           if first == nil { first = k }
           last = k
-          if !text.tokens[k].glued { words += 1 }
+          if !tokens[k].glued { words += 1 }
         }
         if let first, let last, (1...3).contains(words) {
           run.append(first..<(last + 1))
