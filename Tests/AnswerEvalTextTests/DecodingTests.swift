@@ -68,6 +68,23 @@ import Testing
         + "give a plain-text or Markdown answer (UTF-8 or UTF-16)")
   }
 
+  /// The first NUL is found wherever it is among the eight-byte words the search reads, after a mark or
+  /// not, and with other NULs after it.
+  @Test func theFirstNULIsFoundAtEveryOffset() {
+    for mark in [[], [0xEF, 0xBB, 0xBF] as [UInt8]] {
+      for offset in mark.count..<(mark.count + 40) {
+        var bytes = mark + [UInt8](repeating: 0x61, count: 40)
+        bytes[offset] = 0
+        if offset + 9 < bytes.count { bytes[offset + 9] = 0 }
+        #expect(
+          throws: TextError.notText(
+            source: "n", reason: "it contains a NUL byte at byte offset \(offset)", line: 1,
+            column: offset - mark.count + 1)
+        ) { try TextDecoder.decode(bytes, source: "n") }
+      }
+    }
+  }
+
   /// NUL is valid UTF-8, so a byte-order mark must not let it through.
   @Test func nulBytesAfterAByteOrderMarkAreNotText() {
     #expect(
