@@ -211,7 +211,8 @@ public struct CueMatcher: Sendable {
           else { continue }
           let generation = Int32(start)
           stack.append((0, generation))
-          seenFar.removeAll(keepingCapacity: true)
+          // Mostly empty: emptying an array that never held anything still asks for a new buffer.
+          if !seenFar.isEmpty { seenFar.removeAll(keepingCapacity: true) }
           while let (node, position) = stack.popLast() {
             let info = nodes[Int(node)]
             if position > generation {
