@@ -151,9 +151,10 @@ private struct Parser {
     return 0
   }
 
+  /// Whether `line` is `s` and trailing spaces (compared in place: this runs for every line of a front
+  /// matter block).
   func isExactly(_ line: Line, _ s: String) -> Bool {
-    let units = Array(s.utf16)
-    return lastNonSpace(line) - line.start == units.count && Array(text[line.start..<line.start + units.count]) == units
+    lastNonSpace(line) - line.start == s.utf16.count && text[line.start...].starts(with: s.utf16)
   }
 
   mutating func handle(_ line: Line) {
