@@ -40,16 +40,16 @@ struct QuantityExtractor {
           i += 1
           continue
         }
-        if let (quantities, next) = quantities(
-          at: i, end: sentence.tokens.upperBound, sentence: index, previousEnd: found.last?.tokens.upperBound)
+        if let next = quantities(
+          at: i, end: sentence.tokens.upperBound, sentence: index, previousEnd: found.last?.tokens.upperBound,
+          into: &found)
         {
-          found += quantities
           i = max(next, i + 1)
         } else {
           i += 1
         }
       }
-      all += combine(found)
+      if !found.isEmpty { all += combine(found) }
     }
     QuantityIncidentals(text: text, cues: cues).mark(&all)
     return all
@@ -69,10 +69,14 @@ struct QuantityExtractor {
     }
   }
 
-  /// The quantities starting at token `i` (several for a dotted "192.168.1.2") and the token after them.
-  /// `previousEnd` is the token after the sentence's last quantity so far (only its end is needed: passing
-  /// the quantity itself copied it once per token).
-  private func quantities(at i: Int, end: Int, sentence: Int, previousEnd: Int?) -> ([Quantity], Int)? {
+  /// Appends the quantities starting at token `i` (several for a dotted "192.168.1.2") to `found`, and
+  /// returns the token after them (nil: no quantity starts there). `previousEnd` is the token after the
+  /// sentence's last quantity so far (only its end is needed: passing the quantity itself copied it once per
+  /// token). The quantities go straight into `found`: returned in an array of their own, each was copied
+  /// into it again.
+  private func quantities(
+    at i: Int, end: Int, sentence: Int, previousEnd: Int?, into found: inout [Quantity]
+  ) -> Int? {
     var j = i
     var negative = false
     if let sign = cues.start(at: j, { $0 == .sign }), sign.tokens.upperBound < end {
@@ -88,23 +92,22 @@ struct QuantityExtractor {
       j = match.tokens.upperBound
     }
     if prefix == nil, !negative, let match = cues.start(at: j, \.isWord), case .word(let kind, let value) = match.role {
-      return (
-        [Quantity(kind: kind, value: value, range: span(match.tokens), tokens: match.tokens, sentence: sentence)],
-        match.tokens.upperBound
-      )
+      found.append(
+        Quantity(kind: kind, value: value, range: span(match.tokens), tokens: match.tokens, sentence: sentence))
+      return match.tokens.upperBound
     }
     guard let numerals = reader.read(at: j, end: end) else { return nil }
     if numerals.count > 1 || numerals[0].range != nil {
-      return (
-        numerals.map {
+      for numeral in numerals {
+        found.append(
           Quantity(
-            kind: .count, value: $0.value, range: $0.range ?? span($0.tokens), tokens: $0.tokens, sentence: sentence,
-            reason: $0.reason, bare: true)
-        }, j + 1
-      )
+            kind: .count, value: numeral.value, range: numeral.range ?? span(numeral.tokens), tokens: numeral.tokens,
+            sentence: sentence, reason: numeral.reason, bare: true))
+      }
+      return j + 1
     }
     let numeral = numerals[0]
-    if numeral.reason == "ordinal" { return ([], numeral.tokens.upperBound) }
+    if numeral.reason == "ordinal" { return numeral.tokens.upperBound }
     var value = negative ? -numeral.value : numeral.value
     var last = numeral.tokens.upperBound
     var scaled = false
@@ -152,10 +155,11 @@ struct QuantityExtractor {
     }
     let first = min(i, numeral.tokens.lowerBound)
     let bare = prefix == nil && unitMatch == nil && !scaled && numeral.kind == nil
-    let quantity = Quantity(
-      kind: kind, value: value, unit: unitName, approximate: orMore, range: span(first..<last), tokens: first..<last,
-      sentence: sentence, reason: numeral.reason, bare: bare)
-    return ([quantity], last)
+    found.append(
+      Quantity(
+        kind: kind, value: value, unit: unitName, approximate: orMore, range: span(first..<last),
+        tokens: first..<last, sentence: sentence, reason: numeral.reason, bare: bare))
+    return last
   }
 
   /// The time base of a rate written after a quantity, with up to three words between ("1.5 million
