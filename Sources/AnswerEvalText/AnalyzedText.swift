@@ -18,7 +18,8 @@ public struct AnalyzedText: Sendable {
   public let structure: MarkdownStructure
   public let tokens: [Token]
   public let sentences: [Sentence]
-  /// UTF-16 offset → Unicode-scalar offset, for 0...utf16.count.
+  /// UTF-16 offset → Unicode-scalar offset, for 0...utf16.count; empty when the text has no surrogate pair
+  /// (nearly every answer), where each offset is its own.
   let scalarOffsets: [Int32]
   /// UTF-16 offsets where lines start.
   let lineStarts: [Int]
@@ -37,30 +38,48 @@ public struct AnalyzedText: Sendable {
     self.structure = structure
     self.tokens = tokens
     self.sentences = sentences
+    // One pass over the units, through buffers and four at a time while none of them is a line break or a
+    // surrogate (most of any text): where lines start, and how many scalars take two units.
     var lineStarts = [0]
-    var scalar: Int32 = 0
-    // One pass over the units, through buffers: this runs over every unit of every answer.
+    var pairs = 0
     let n = utf16.count
-    let offsets = [Int32](unsafeUninitializedCapacity: n + 1) { offsets, initialized in
-      utf16.withUnsafeBufferPointer { units in
-        for i in 0..<n {
-          offsets[i] = scalar
-          let u = units[i]
-          if !UTF16.isTrailSurrogate(u) { scalar += 1 }
-          if u == 0x0A || (u == 0x0D && (i + 1 == n || units[i + 1] != 0x0A)) { lineStarts.append(i + 1) }
+    utf16.withUnsafeBufferPointer { units in
+      var i = 0
+      while i < n {
+        if i + 4 <= n, !Self.mayBreakLineOrPair(UnsafeRawPointer(units.baseAddress! + i).loadUnaligned(as: UInt64.self))
+        {
+          i += 4
+          continue
         }
+        let u = units[i]
+        if UTF16.isTrailSurrogate(u) { pairs += 1 }
+        if u == 0x0A || (u == 0x0D && (i + 1 == n || units[i + 1] != 0x0A)) { lineStarts.append(i + 1) }
+        i += 1
       }
-      offsets[n] = scalar
-      initialized = n + 1
     }
-    self.scalarOffsets = offsets
     self.lineStarts = lineStarts
+    // Scalar offsets apart from UTF-16 ones only when some scalar takes two units.
+    if pairs == 0 {
+      scalarOffsets = []
+    } else {
+      var scalar: Int32 = 0
+      scalarOffsets = [Int32](unsafeUninitializedCapacity: n + 1) { offsets, initialized in
+        utf16.withUnsafeBufferPointer { units in
+          for i in 0..<n {
+            offsets[i] = scalar
+            if !UTF16.isTrailSurrogate(units[i]) { scalar += 1 }
+          }
+        }
+        offsets[n] = scalar
+        initialized = n + 1
+      }
+    }
     isASCII = text.utf8.count == utf16.count
     // Word-like tokens counted by index: a token passed by value is retained and released.
     var words = 0
     for i in tokens.indices where tokens[i].kind.isWordLike { words += 1 }
     statistics = TextStatistics(
-      characters: Int(scalar),
+      characters: n - pairs,
       words: words,
       sentences: sentences.count,
       paragraphs: structure.blocks.reduce(0) { $0 + ($1.kind == .code || $1.kind == .heading ? 0 : 1) })
@@ -78,12 +97,26 @@ public struct AnalyzedText: Sendable {
     return utf16.string(range)
   }
 
+  /// Nonzero when one of the four UTF-16 units of `word` may be a line feed, a carriage return or a
+  /// surrogate (exact about whether any is: the bit trick of ``EightBytes``, on 16-bit lanes).
+  @inline(__always)
+  static func mayBreakLineOrPair(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0001_0001_0001_0001
+    func zeroLane(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & 0x8000_8000_8000_8000 }
+    let lineFeed = zeroLane(word ^ (ones &* 0x0A)), carriageReturn = zeroLane(word ^ (ones &* 0x0D))
+    let surrogate = zeroLane((word & (ones &* 0xF800)) ^ (ones &* 0xD800))  // 0xD800–0xDFFF
+    return lineFeed | carriageReturn | surrogate != 0
+  }
+
   /// The Unicode-scalar offset of a UTF-16 offset.
-  public func scalarOffset(_ utf16Offset: Int) -> Int { Int(scalarOffsets[utf16Offset]) }
+  public func scalarOffset(_ utf16Offset: Int) -> Int {
+    scalarOffsets.isEmpty ? utf16Offset : Int(scalarOffsets[utf16Offset])
+  }
 
   /// The UTF-16 offset of a Unicode-scalar offset (the inverse of ``scalarOffset(_:)``).
   /// - Complexity: O(log n).
   public func utf16Offset(ofScalar scalar: Int) -> Int {
+    if scalarOffsets.isEmpty { return min(max(scalar, 0), utf16.count) }
     var low = 0, high = scalarOffsets.count - 1
     while low < high {
       let mid = (low + high) / 2
@@ -99,7 +132,7 @@ public struct AnalyzedText: Sendable {
       let mid = (low + high + 1) / 2
       if lineStarts[mid] <= utf16Offset { low = mid } else { high = mid - 1 }
     }
-    return (low + 1, Int(scalarOffsets[utf16Offset] - scalarOffsets[lineStarts[low]]) + 1)
+    return (low + 1, scalarOffset(utf16Offset) - scalarOffset(lineStarts[low]) + 1)
   }
 
   /// The reported form of a UTF-16 range of the original text.
