@@ -47,6 +47,16 @@ import Testing
     #expect(all.utf16Units == Array(all.utf16))
   }
 
+  @Test func utf16UnitsWithOneCharacterAtEveryOffset() {
+    // ASCII is read eight bytes at a time: one other character at every offset, around those eights.
+    for character in ["é", "—", "👩🏽‍💻", "\u{7F}", "\u{0}"] {
+      for offset in 0...24 {
+        let text = String(String(repeating: "abcdefghij", count: 3).prefix(offset)) + character + "klmnopqrstuvwxyz0123"
+        #expect(text.utf16Units == Array(text.utf16), "\(character) at \(offset)")
+      }
+    }
+  }
+
   /// The empty string on many threads at once: `.ci/run`'s thread-sanitizer step fails here if an empty
   /// result is built by writing into the standard library's shared empty array.
   @Test func utf16UnitsOfEmptyStringsOnManyThreads() {
