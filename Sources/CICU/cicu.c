@@ -93,16 +93,22 @@ int32_t cicu_casefold_mapped(const uint16_t *source, int32_t length, uint16_t *d
   int32_t i = 0;
   UChar chunkOut[64];
   while (i < length) {
-    UChar first = text[i];
-    /* Fast path: an ASCII unit followed by a boundary (ASCII or end) is its own chunk. */
-    if (first < 0x80 && (i + 1 == length || text[i + 1] < 0x80)) {
-      if (written < capacity) {
-        dest[written] = (first >= 'A' && first <= 'Z') ? (UChar)(first + 32) : first;
-        starts[written] = i;
-        ends[written] = i + 1;
+    /* Fast path: an ASCII unit followed by a boundary (ASCII or the end) is its own chunk. In a run of ASCII
+       units every one is, but the last when something else follows it: the run is folded in one loop. */
+    int32_t end = i;
+    while (end < length && text[end] < 0x80) end++;
+    int32_t run = (end == length ? end : end - 1) - i;
+    if (run > 0) {
+      int32_t room = capacity - written;
+      int32_t stored = run < room ? run : (room > 0 ? room : 0);
+      for (int32_t k = 0; k < stored; k++) {
+        UChar u = text[i + k];
+        dest[written + k] = (u >= 'A' && u <= 'Z') ? (UChar)(u + 32) : u;
+        starts[written + k] = i + k;
+        ends[written + k] = i + k + 1;
       }
-      written += 1;
-      i += 1;
+      written += run;
+      i += run;
       continue;
     }
     /* A chunk runs from i to the next code point that has a normalization boundary before it. */

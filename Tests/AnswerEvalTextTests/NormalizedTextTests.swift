@@ -20,6 +20,30 @@ import Testing
     #expect(normalized.string(ofSource: 1..<2) == "ss")
   }
 
+  @Test func asciiRunsFoldedInOneLoopStopBeforeACombiningMark() throws {
+    // A run of ASCII units is folded in one loop, all but its last unit when a non-ASCII one follows: the
+    // last may combine with it ("e" + U+0301 is "é"). The mark at every offset, and growth past the first
+    // buffer in the middle of a run.
+    let letters = Array("ABCdefGHIjklMNOpqrSTU".utf16)
+    for offset in 0...letters.count {
+      for (mark, folded) in [("\u{301}", "\u{E9}"), ("\u{FB01}", "efi")] {
+        let input = String(decoding: letters[..<offset], as: UTF16.self) + "E" + mark + "Xy"
+        let normalized = try NormalizedText(folding: Array(input.utf16))
+        let lowered = String(decoding: letters[..<offset], as: UTF16.self).lowercased()
+        #expect(normalized.string == lowered + folded + "xy", "\(offset)")
+        for u in 0..<offset {
+          #expect(normalized.sourceStarts[u] == Int32(u) && normalized.sourceEnds[u] == Int32(u + 1))
+        }
+        // The "e" and a combining mark fold together, from both source units.
+        if mark == "\u{301}" {
+          #expect(normalized.sourceStarts[offset] == Int32(offset) && normalized.sourceEnds[offset] == Int32(offset + 2))
+        }
+      }
+    }
+    let grown = try NormalizedText(folding: Array((String(repeating: "\u{FDFA}", count: 10) + "ABC def").utf16))
+    #expect(grown.string == String(repeating: "صلى الله عليه وسلم", count: 10) + "abc def")
+  }
+
   @Test func textThatGrowsPastTheFirstBufferIsFoldedWhole() throws {
     // U+FDFA folds to 18 units ("صلى الله عليه وسلم"): ten of them need more than the first buffer
     // (1.25 units per source unit, plus 16), so folding starts over with the size ICU asked for.
