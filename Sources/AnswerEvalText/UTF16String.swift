@@ -112,7 +112,8 @@ extension String {
             if eight & 0x8080_8080_8080_8080 == 0 {
               let target = UnsafeMutableRawPointer(out.baseAddress! + o)
               target.storeBytes(of: Self.widen(UInt32(truncatingIfNeeded: eight)), as: UInt64.self)
-              target.storeBytes(of: Self.widen(UInt32(truncatingIfNeeded: eight >> 32)), toByteOffset: 8, as: UInt64.self)
+              target.storeBytes(
+                of: Self.widen(UInt32(truncatingIfNeeded: eight >> 32)), toByteOffset: 8, as: UInt64.self)
               i += 8
               o += 8
               continue

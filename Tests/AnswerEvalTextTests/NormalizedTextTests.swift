@@ -36,7 +36,8 @@ import Testing
         }
         // The "e" and a combining mark fold together, from both source units.
         if mark == "\u{301}" {
-          #expect(normalized.sourceStarts[offset] == Int32(offset) && normalized.sourceEnds[offset] == Int32(offset + 2))
+          #expect(
+            normalized.sourceStarts[offset] == Int32(offset) && normalized.sourceEnds[offset] == Int32(offset + 2))
         }
       }
     }
