@@ -20,23 +20,25 @@ public struct NormalizedText: Sendable {
     var (units, starts, ends) = try source.withUnsafeBufferPointer { (buffer) throws(TextError) in
       try Casefolder.fold(buffer)
     }
-    for i in units.indices where units[i] >= 0x2010 {
-      units[i] = NormalizedText.foldPunctuation(units[i])
+    // Through buffers, as everything here: this runs over every unit of every answer.
+    units.withUnsafeMutableBufferPointer { units in
+      for i in units.indices where units[i] >= 0x2010 { units[i] = NormalizedText.foldPunctuation(units[i]) }
     }
-    // Walk backwards: fromSource[s] = the first unit whose source start is >= s (through buffers: this runs
-    // over every unit of every answer).
+    // fromSource[s] = the first unit whose source start is >= s: the source offsets up to each unit's start
+    // that no unit before it has taken (the starts never decrease), then the units' count for the rest.
     let fromSource = [Int32](unsafeUninitializedCapacity: source.count + 1) { fromSource, initialized in
       starts.withUnsafeBufferPointer { starts in
-        var u = starts.count - 1
-        var next = Int32(starts.count)
-        var s = source.count
-        while s >= 0 {
-          while u >= 0 && Int(starts[u]) >= s {
-            next = Int32(u)
-            u -= 1
+        var s = 0
+        for u in starts.indices {
+          let start = Int(starts[u])
+          while s <= start {
+            fromSource[s] = Int32(u)
+            s += 1
           }
-          fromSource[s] = next
-          s -= 1
+        }
+        while s <= source.count {
+          fromSource[s] = Int32(starts.count)
+          s += 1
         }
       }
       initialized = source.count + 1
