@@ -46,10 +46,12 @@ public struct AnalyzedText: Sendable {
     utf16.withUnsafeBufferPointer { units in
       var i = 0
       while i < n {
-        if i + 4 <= n, !Self.mayBreakLineOrPair(UnsafeRawPointer(units.baseAddress! + i).loadUnaligned(as: UInt64.self))
-        {
-          i += 4
-          continue
+        if i + 4 <= n {
+          let four = FourUnits.load(units, at: i)
+          if FourUnits.lineBreaks(in: four) | FourUnits.surrogates(in: four) == 0 {
+            i += 4
+            continue
+          }
         }
         let u = units[i]
         if UTF16.isTrailSurrogate(u) { pairs += 1 }
@@ -95,17 +97,6 @@ public struct AnalyzedText: Sendable {
       return String(Substring(utf8[start..<end]))
     }
     return utf16.string(range)
-  }
-
-  /// Nonzero when one of the four UTF-16 units of `word` may be a line feed, a carriage return or a
-  /// surrogate (exact about whether any is: the bit trick of ``EightBytes``, on 16-bit lanes).
-  @inline(__always)
-  static func mayBreakLineOrPair(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0001_0001_0001_0001
-    func zeroLane(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & 0x8000_8000_8000_8000 }
-    let lineFeed = zeroLane(word ^ (ones &* 0x0A)), carriageReturn = zeroLane(word ^ (ones &* 0x0D))
-    let surrogate = zeroLane((word & (ones &* 0xF800)) ^ (ones &* 0xD800))  // 0xD800–0xDFFF
-    return lineFeed | carriageReturn | surrogate != 0
   }
 
   /// The Unicode-scalar offset of a UTF-16 offset.

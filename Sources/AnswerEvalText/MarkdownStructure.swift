@@ -85,18 +85,26 @@ private struct Parser {
     self.text = text
     self.masked = text
     var start = 0
-    var i = 0
-    while i < text.count {
-      let c = text[i]
-      if c == lf || c == cr {
-        let end = i
-        if c == cr && i + 1 < text.count && text[i + 1] == lf { i += 1 }
-        lines.append(Line(start: start, end: end, next: i + 1))
-        start = i + 1
+    let n = text.count
+    text.withUnsafeBufferPointer { text in
+      var i = 0
+      while i < n {
+        // Four units at a time while none of them is a line break (most of any line).
+        if i + 4 <= n, FourUnits.lineBreaks(in: FourUnits.load(text, at: i)) == 0 {
+          i += 4
+          continue
+        }
+        let c = text[i]
+        if c == lf || c == cr {
+          let end = i
+          if c == cr && i + 1 < n && text[i + 1] == lf { i += 1 }
+          lines.append(Line(start: start, end: end, next: i + 1))
+          start = i + 1
+        }
+        i += 1
       }
-      i += 1
     }
-    if start < text.count { lines.append(Line(start: start, end: text.count, next: text.count)) }
+    if start < n { lines.append(Line(start: start, end: n, next: n)) }
   }
 
   mutating func run() {

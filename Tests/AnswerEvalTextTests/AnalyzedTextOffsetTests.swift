@@ -45,23 +45,4 @@ import Testing
       #expect(text.scalarOffsets.isEmpty == !piece.contains("😀"))
     }
   }
-
-  @Test func fourUnitsAreFlaggedExactlyWhenOneIsALineBreakOrASurrogate() {
-    let units: [UInt16] = [
-      0x0A, 0x0D, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0x0B, 0x0C, 0x0E, 0xD7FF, 0xE000, 0x61, 0, 0xFFFF,
-    ]
-    let flagged: Set<UInt16> = [0x0A, 0x0D, 0xD800, 0xDBFF, 0xDC00, 0xDFFF]
-    for a in units {
-      for b in units {
-        for lane in 0..<4 {
-          var four = [UInt16](repeating: 0x20, count: 4)
-          four[lane] = a
-          four[(lane + 1) % 4] = b
-          let word = four.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (16 * UInt64($1.offset)) }
-          #expect(
-            AnalyzedText.mayBreakLineOrPair(word) == (flagged.contains(a) || flagged.contains(b)), "\(four)")
-        }
-      }
-    }
-  }
 }

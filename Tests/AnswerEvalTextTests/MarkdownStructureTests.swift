@@ -26,6 +26,18 @@ import Testing
       ])
   }
 
+  @Test func linesBreakAtEveryOffset() throws {
+    // Lines are found four units at a time: a line break at every offset around those fours.
+    for lineBreak in ["\n", "\r", "\r\n"] {
+      for position in 1..<14 {
+        let first = String("Plain-words-here".prefix(position))
+        #expect(
+          try blocks(first + lineBreak + lineBreak + "# Next") == ["paragraph/0: \(first)", "heading/1: # Next"],
+          "\(lineBreak.debugDescription) after \(position)")
+      }
+    }
+  }
+
   @Test func codeIsMaskedAndCountsNoWords() throws {
     let input =
       "Intro text.\n\n```swift\nlet words = [\"many\", \"words\", \"here\"]\n```\n\n    let x = compute(y)\n\nAfter `inline code` here.\n"

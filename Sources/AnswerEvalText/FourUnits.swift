@@ -1,0 +1,37 @@
+/// Four UTF-16 units read as one `UInt64` and tested at once, for scans over text where most units need
+/// nothing (line breaks, surrogates): ``EightBytes``' bit trick for "some lane is zero", on 16-bit lanes.
+///
+/// Each test returns bit 15 of the units that pass, and is exact about whether any does: a borrow out of a
+/// unit that passes may also flag the unit above it, but a word where no unit passes gives 0.
+///
+/// ```swift
+/// let word = FourUnits.load(units, at: 0)                          // units[0..<4]
+/// FourUnits.equal(0x0A, in: word) != 0                             // a line feed among them
+/// FourUnits.equal(0xD800, in: word & FourUnits.spread(0xF800)) != 0  // a surrogate among them
+/// ```
+public enum FourUnits {
+  /// `units[i..<i + 4]`, which must be in the buffer, as one word (any alignment; the first unit lowest).
+  @inlinable @inline(__always)
+  public static func load(_ units: UnsafeBufferPointer<UInt16>, at i: Int) -> UInt64 {
+    UnsafeRawPointer(units.baseAddress! + i).loadUnaligned(as: UInt64.self)
+  }
+
+  /// `unit` in each of the four lanes.
+  @inlinable @inline(__always)
+  public static func spread(_ unit: UInt16) -> UInt64 { 0x0001_0001_0001_0001 &* UInt64(unit) }
+
+  /// Nonzero when a unit of `word` is `unit`.
+  @inlinable @inline(__always)
+  public static func equal(_ unit: UInt16, in word: UInt64) -> UInt64 {
+    let x = word ^ spread(unit)
+    return (x &- 0x0001_0001_0001_0001) & ~x & 0x8000_8000_8000_8000
+  }
+
+  /// Nonzero when a unit of `word` is a line feed or a carriage return.
+  @inlinable @inline(__always)
+  public static func lineBreaks(in word: UInt64) -> UInt64 { equal(0x0A, in: word) | equal(0x0D, in: word) }
+
+  /// Nonzero when a unit of `word` is a surrogate (0xD800–0xDFFF).
+  @inlinable @inline(__always)
+  public static func surrogates(in word: UInt64) -> UInt64 { equal(0xD800, in: word & spread(0xF800)) }
+}
