@@ -500,11 +500,24 @@ struct InlineSpans {
   private var parenOrLineFeed: [Int32]
   private let end: Int
 
+  /// Whether `text[range]` holds a backtick or an opening bracket, read four units at a time.
+  static func holdsBacktickOrBracket(_ text: [UInt16], _ range: Range<Int>) -> Bool {
+    text.withUnsafeBufferPointer { text in
+      var i = range.lowerBound
+      while i + 4 <= range.upperBound {
+        let four = FourUnits.load(text, at: i)
+        if FourUnits.equal(0x60, in: four) | FourUnits.equal(0x5B, in: four) != 0 { return true }
+        i += 4
+      }
+      return text[i..<range.upperBound].contains { $0 == 0x60 || $0 == 0x5B }
+    }
+  }
+
   init(_ text: [UInt16], _ range: Range<Int>) {
     start = range.lowerBound
     end = range.upperBound
     // Most blocks have neither: nothing to work out (and nothing will be asked).
-    guard text[range].contains(where: { $0 == 0x60 || $0 == 0x5B }) else {
+    guard Self.holdsBacktickOrBracket(text, range) else {
       backtickClose = []
       bracketClose = []
       parenOrLineFeed = []

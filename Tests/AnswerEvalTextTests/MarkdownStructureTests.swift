@@ -38,6 +38,24 @@ import Testing
     }
   }
 
+  @Test func aBacktickOrABracketIsFoundAtEveryOffsetOfABlock() {
+    // Blocks are searched four units at a time, from wherever they start.
+    let plain = Array("plain text (with parens) and ] closers".utf16)
+    for start in 0..<5 {
+      let range = start..<plain.count - start
+      #expect(!InlineSpans.holdsBacktickOrBracket(plain, range))
+      for offset in range {
+        for mark: UInt16 in [0x60, 0x5B] {
+          var units = plain
+          units[offset] = mark
+          #expect(InlineSpans.holdsBacktickOrBracket(units, range), "\(mark) at \(offset) of \(range)")
+          // Outside the range, it does not count.
+          #expect(!InlineSpans.holdsBacktickOrBracket(units, range.lowerBound..<offset))
+        }
+      }
+    }
+  }
+
   @Test func codeIsMaskedAndCountsNoWords() throws {
     let input =
       "Intro text.\n\n```swift\nlet words = [\"many\", \"words\", \"here\"]\n```\n\n    let x = compute(y)\n\nAfter `inline code` here.\n"
