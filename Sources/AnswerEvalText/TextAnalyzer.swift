@@ -111,10 +111,16 @@ public final class TextAnalyzer {
     return start < end ? start..<end : nil
   }
 
+  /// White space: tab to carriage return, space, no-break space, the spaces of U+2000–U+200B, line and
+  /// paragraph separators, U+202F, U+205F, the ideographic space and the byte-order mark. Units between
+  /// space and U+00A0 (letters, digits, punctuation: most units asked about) are ruled out by two
+  /// comparisons.
   @inline(__always)
   static func isSpace(_ u: UInt16) -> Bool {
-    u == 0x20 || u == 0x0A || u == 0x0D || u == 0x09 || u == 0x0C || u == 0x0B || u == 0xA0 || u == 0x3000
-      || u == 0x2028 || u == 0x2029 || (u >= 0x2000 && u <= 0x200B) || u == 0x202F || u == 0x205F || u == 0xFEFF
+    if u <= 0x20 { return u == 0x20 || (u >= 0x09 && u <= 0x0D) }
+    if u < 0xA0 { return false }
+    return u == 0xA0 || (u >= 0x2000 && u <= 0x200B) || u == 0x2028 || u == 0x2029 || u == 0x202F || u == 0x205F
+      || u == 0x3000 || u == 0xFEFF
   }
 
   // MARK: Tokens
