@@ -27,7 +27,7 @@ public final class AnswerContext {
 
   /// The matches in the whole answer whose cue belongs to a pack for `detector`, in text order.
   public func matches(detector: String) -> ArraySlice<CueMatch> {
-    guard let group = rubric.packDetectors.firstIndex(of: detector) else { return [] }
+    guard let group = group(of: detector) else { return [] }
     let (ordered, starts) = byDetector
     let sentenceCount = text.sentences.count
     return ordered[starts[group * sentenceCount]..<starts[(group + 1) * sentenceCount]]
@@ -35,10 +35,21 @@ public final class AnswerContext {
 
   /// The matches in sentence `index` whose cue belongs to a pack for `detector`.
   public func matches(inSentence index: Int, detector: String) -> ArraySlice<CueMatch> {
-    guard let group = rubric.packDetectors.firstIndex(of: detector) else { return [] }
+    guard let group = group(of: detector) else { return [] }
     let (ordered, starts) = byDetector
     let list = group * text.sentences.count + index
     return ordered[starts[list]..<starts[list + 1]]
+  }
+
+  /// The last detector asked about and its group in ``CompiledRubric/packDetectors``: a detector asks for
+  /// its matches sentence by sentence, with the same string each time, which compares equal at once (where
+  /// every other detector's name in the list took a comparison of characters).
+  private var lastGroup: (detector: String, group: Int?) = ("", nil)
+
+  private func group(of detector: String) -> Int? {
+    if detector == lastGroup.detector { return lastGroup.group }
+    lastGroup = (detector, rubric.packDetectors.firstIndex(of: detector))
+    return lastGroup.group
   }
 
   /// Detectors ask for the same selections many times (every sentence, every criterion): the matches are
