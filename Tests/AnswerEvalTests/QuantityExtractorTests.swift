@@ -194,6 +194,20 @@ import Testing
     #expect(checked == 55_986)
   }
 
+  @Test func theWholeTextCheckFindsAMarkAtEveryOffset() {
+    // The check reads four units at a time: a mark at every offset of a longer text, around the fours.
+    let filler = Array("ab. cd: ef/ ww w.".utf16)
+    for mark in ["://", "www.", "WwW.", "x://y"] {
+      for offset in 0...40 {
+        let units = (0..<offset).map { filler[$0 % filler.count] } + Array(mark.utf16) + filler.prefix(offset % 11)
+        #expect(QuantityExtractor.mayHoldLink(units), "\(mark) at \(offset)")
+        var broken = units
+        broken[offset + (mark.hasPrefix("x") ? 2 : mark.count - 2)] = 0x2D  // "-": no mark left
+        #expect(!QuantityExtractor.mayHoldLink(broken), "broken \(mark) at \(offset)")
+      }
+    }
+  }
+
   @Test func fractionWordsThatAreAlsoPeriods() throws {
     #expect(
       try quantityLinesBothWays(

@@ -299,9 +299,23 @@ struct QuantityExtractor {
     return result
   }
 
-  /// Whether `utf16` contains `://` or `www.` (any case): no part of it can be a link otherwise.
+  /// Whether `utf16` contains `://` or `www.` (any case): no part of it can be a link otherwise. Read four
+  /// units at a time: only a four holding a colon or a dot is looked at unit by unit.
   static func mayHoldLink(_ utf16: [UInt16]) -> Bool {
-    utf16.withUnsafeBufferPointer { units in units.indices.contains { linkMark(units, at: $0) } }
+    utf16.withUnsafeBufferPointer { units in
+      var i = 0
+      while i + 4 <= units.count {
+        let four = FourUnits.load(units, at: i)
+        if FourUnits.equal(0x3A, in: four) | FourUnits.equal(0x2E, in: four) != 0,
+          linkMark(units, at: i) || linkMark(units, at: i + 1) || linkMark(units, at: i + 2)
+            || linkMark(units, at: i + 3)
+        {
+          return true
+        }
+        i += 4
+      }
+      return (i..<units.count).contains { linkMark(units, at: $0) }
+    }
   }
 
   /// Whether the code units `range` of `utf16` contain `://` or start with `www.` (any case).
