@@ -66,6 +66,17 @@ import Testing
       }
       #expect(Scorer.excerpt(text) == referenceExcerpt(text), "\(text.debugDescription)")
     }
+    // ASCII only (read byte by byte), with line breaks around the 79th to 81st characters.
+    let ascii = ["We cut p95 latency", "\n", "\n\n", " ", "x", "\t", "ab"]
+    for _ in 0..<3000 {
+      var text = ""
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      for _ in 0..<Int(seed >> 59) * 2 {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += ascii[Int(seed >> 33) % ascii.count]
+      }
+      #expect(Scorer.excerpt(text) == referenceExcerpt(text), "\(text.debugDescription)")
+    }
     let long = String(repeating: "a", count: 79) + "e\u{301}" + String(repeating: "b", count: 10)
     #expect(Scorer.excerpt(long) == referenceExcerpt(long))
     #expect(Scorer.excerpt(String(repeating: "x", count: 80)) == String(repeating: "x", count: 80))
