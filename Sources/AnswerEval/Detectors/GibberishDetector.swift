@@ -148,46 +148,31 @@ public struct GibberishDetector: Detector {
     }
   }
 
-  /// ``implausible(at:in:maxConsonants:)`` for the common case of a word that is ASCII in the text and
-  /// normalized (nil otherwise), without building strings or asking for Unicode properties: in ASCII,
-  /// capitals are A–Z, letters A–Z and a–z, and digits the only numeric characters. A normalized word of
-  /// lowercase letters only (most words) is its own list of letters.
+  /// ``implausible(at:in:maxConsonants:)`` for the common case of a word that is ASCII in the text (nil
+  /// otherwise), in one pass over its units, without its normalized string or Unicode properties: in ASCII,
+  /// capitals are A–Z, letters A–Z and a–z, digits the only numeric characters, and a word's normalized form
+  /// is its lowercase, so its letters are read from the text itself.
   static func implausibleASCII(at index: Int, in text: AnalyzedText, maxConsonants: Int) -> Bool? {
     let range = text.tokens[index].range
-    let hasLowercase = text.utf16.withUnsafeBufferPointer { utf16 -> Bool? in
-      var hasLowercase = false
-      for i in range {
-        let u = utf16[i]
-        if u >= 0x80 { return nil }
-        if u &- 0x61 < 26 { hasLowercase = true }
-      }
-      return hasLowercase
-    }
-    guard let hasLowercase else { return nil }
-    if range.count >= 2 && !hasLowercase { return false }  // an acronym
-    var normalized = text.tokens[index].normalized
-    return normalized.withUTF8 { utf8 -> Bool? in
-      var lettersOnly = true
-      for byte in utf8 where byte &- 0x61 >= 26 {
-        lettersOnly = false
-        break
-      }
-      if lettersOnly {
-        return utf8.count >= 3 && implausible(letters: utf8, isVowel: isASCIIVowel, maxConsonants: maxConsonants)
-      }
-      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer -> Bool? in
+    return text.utf16.withUnsafeBufferPointer { utf16 in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { letters -> Bool? in
         var count = 0
-        for byte in utf8 {
-          if byte >= 0x80 { return nil }
-          if byte &- 0x30 < 10 { return false }  // a digit
-          if (byte | 0x20) &- 0x61 < 26 {
-            buffer[count] = byte
+        var hasLowercase = false, hasDigit = false
+        for i in range {
+          let u = utf16[i]
+          if u >= 0x80 { return nil }
+          if u &- 0x61 < 26 { hasLowercase = true }
+          if u &- 0x30 < 10 { hasDigit = true }
+          if (u | 0x20) &- 0x61 < 26 {
+            letters[count] = UInt8(truncatingIfNeeded: u | 0x20)
             count += 1
           }
         }
-        guard count >= 3 else { return false }
+        if range.count >= 2 && !hasLowercase { return false }  // an acronym
+        guard !hasDigit, count >= 3 else { return false }
         return implausible(
-          letters: UnsafeBufferPointer(rebasing: buffer[..<count]), isVowel: isASCIIVowel, maxConsonants: maxConsonants)
+          letters: UnsafeBufferPointer(rebasing: letters[..<count]), isVowel: isASCIIVowel, maxConsonants: maxConsonants
+        )
       }
     }
   }
