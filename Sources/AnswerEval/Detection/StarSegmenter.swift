@@ -92,10 +92,10 @@ public enum StarSegmenter {
     while first < sentence.tokens.upperBound, text.tokens[first].normalized == "(" { first += 1 }
     let heading = text.structure.blocks[sentence.block].kind == .heading
     var best: (label: Label, end: Int)?
-    for match in context.matches(inSentence: index, detector: "star") where match.signal.hasPrefix("label.") {
-      guard match.tokens.lowerBound == first, let label = Label(rawValue: String(match.signal.dropFirst(6))) else {
-        continue
-      }
+    // Where a match starts is asked first: it is a comparison of numbers, and few matches start there.
+    for match in context.matches(inSentence: index, detector: "star")
+    where match.tokens.lowerBound == first && match.signal.hasPrefix("label.") {
+      guard let label = Label(rawValue: String(match.signal.dropFirst(6))) else { continue }
       let end = match.tokens.upperBound
       let next = end < sentence.tokens.upperBound ? text.tokens[end].normalized : nil
       let separated = next == nil || next == ":" || next == "-" || next == ")" || next == "." || heading
