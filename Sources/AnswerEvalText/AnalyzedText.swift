@@ -89,12 +89,14 @@ public struct AnalyzedText: Sendable {
 
   /// The original text of a UTF-16 range.
   public func string(_ range: Range<Int>) -> String {
-    // In ASCII text a UTF-16 offset is a UTF-8 offset: the string's own bytes are copied, not transcoded.
-    if isASCII {
-      let utf8 = text.utf8
-      let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-      let end = utf8.index(start, offsetBy: range.count)
-      return String(Substring(utf8[start..<end]))
+    // In ASCII text a UTF-16 offset is a UTF-8 offset: the string's own bytes are copied, not transcoded
+    // (through its storage: offsetting its indices and converting a substring cost more than the copy).
+    if isASCII,
+      let string = text.utf8.withContiguousStorageIfAvailable({
+        String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+      })
+    {
+      return string
     }
     return utf16.string(range)
   }
