@@ -56,26 +56,19 @@ import Testing
       "We cut p95 latency", "\n", "\n\n", "\r\n", "\r", " ", "naïve café", "“quoted” — dash…", "\u{301}", "e\u{301}",
       "👩🏽‍💻", "‼\u{200D}🚀", "\u{85}", "\u{2028}", "我们把延迟降低了", "\t", "x",
     ]
-    var seed: UInt64 = 7
-    for _ in 0..<3000 {
-      var text = ""
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      for _ in 0..<Int(seed >> 60) * 3 {
-        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        text += pieces[Int(seed >> 33) % pieces.count]
-      }
-      #expect(Scorer.excerpt(text) == referenceExcerpt(text), "\(text.debugDescription)")
-    }
-    // ASCII only (read byte by byte), with line breaks around the 79th to 81st characters.
+    // Then ASCII only (cut byte by byte), with line breaks around the 79th to 81st characters.
     let ascii = ["We cut p95 latency", "\n", "\n\n", " ", "x", "\t", "ab"]
-    for _ in 0..<3000 {
-      var text = ""
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      for _ in 0..<Int(seed >> 59) * 2 {
+    var seed: UInt64 = 7
+    for (pieces, shift, factor) in [(pieces, UInt64(60), 3), (ascii, 59, 2)] {
+      for _ in 0..<3000 {
+        var text = ""
         seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        text += ascii[Int(seed >> 33) % ascii.count]
+        for _ in 0..<Int(seed >> shift) * factor {
+          seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          text += pieces[Int(seed >> 33) % pieces.count]
+        }
+        #expect(Scorer.excerpt(text) == referenceExcerpt(text), "\(text.debugDescription)")
       }
-      #expect(Scorer.excerpt(text) == referenceExcerpt(text), "\(text.debugDescription)")
     }
     let long = String(repeating: "a", count: 79) + "e\u{301}" + String(repeating: "b", count: 10)
     #expect(Scorer.excerpt(long) == referenceExcerpt(long))
