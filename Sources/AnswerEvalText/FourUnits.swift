@@ -5,9 +5,10 @@
 /// unit that passes may also flag the unit above it, but a word where no unit passes gives 0.
 ///
 /// ```swift
-/// let word = FourUnits.load(units, at: 0)                          // units[0..<4]
-/// FourUnits.equal(0x0A, in: word) != 0                             // a line feed among them
-/// FourUnits.equal(0xD800, in: word & FourUnits.spread(0xF800)) != 0  // a surrogate among them
+/// let word = FourUnits.load(units, at: 0)   // units[0..<4]
+/// FourUnits.equal(0x60, in: word) != 0      // a backtick among them
+/// FourUnits.lineBreaks(in: word) != 0       // a line feed or a carriage return among them
+/// FourUnits.surrogates(in: word) != 0       // half of a surrogate pair among them
 /// ```
 public enum FourUnits {
   /// `units[i..<i + 4]`, which must be in the buffer, as one word (any alignment; the first unit lowest).

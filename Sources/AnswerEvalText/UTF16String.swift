@@ -84,9 +84,6 @@ extension String {
 }
 
 extension String {
-  /// The string's UTF-16 code units: the same as `Array(utf16)`, decoded straight from the UTF-8 storage
-  /// (the standard library's view decodes one unit at a time through its index machinery).
-  /// - Complexity: O(n).
   /// Four bytes, the first lowest, as four 16-bit units (little-endian, like the bytes).
   @inline(__always)
   static func widen(_ four: UInt32) -> UInt64 {
@@ -95,6 +92,9 @@ extension String {
     return (x | x << 8) & 0x00FF_00FF_00FF_00FF
   }
 
+  /// The string's UTF-16 code units: the same as `Array(utf16)`, decoded straight from the UTF-8 storage
+  /// (the standard library's view decodes one unit at a time through its index machinery).
+  /// - Complexity: O(n).
   public var utf16Units: [UInt16] {
     // `Array(unsafeUninitializedCapacity: 0)` stores its count into the standard library's shared empty
     // array, which the thread sanitizer reports as a race between threads that do it at once.
