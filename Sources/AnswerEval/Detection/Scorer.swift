@@ -74,9 +74,26 @@ public enum Scorer {
   /// excerpt ends is made of characters that are always one grapheme each (below U+0300 but a carriage
   /// return, or common punctuation such as quotes and dashes); nil otherwise.
   static func excerptOfSimpleText(_ text: String) -> String? {
-    if let ascii = excerptOfASCIIText(text) { return ascii }
+    // Most evidence is ASCII: its bytes are its characters, read without decoding scalars (nil at the first
+    // byte that is not, and the scalars are read instead).
+    var text = text
+    let ascii = text.withUTF8 { bytes in
+      excerpt(of: bytes.lazy.map { Unicode.Scalar($0) }, simple: { $0.value < 0x80 && $0 != "\r" })
+    }
+    return ascii
+      ?? excerpt(of: text.unicodeScalars) { scalar in
+        let v = scalar.value
+        return (v < 0x300 && v != 0x0D) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+      }
+  }
+
+  /// The excerpt of `scalars`, each one character; nil at the first that is not `simple`.
+  @inline(__always)
+  private static func excerpt(
+    of scalars: some Sequence<Unicode.Scalar>, simple: (Unicode.Scalar) -> Bool
+  ) -> String? {
     // At most 82 characters of up to three bytes each are kept before the loop stops, then an ellipsis.
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * 82 + 3) { utf8 -> String? in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * 82 + 3) { utf8 -> String? in
       // `count` bytes written for `kept` characters; `cut`: where the 79th character ends.
       var count = 0, kept = 0, cut = 0
       var pendingSpace = false
@@ -88,12 +105,9 @@ public enum Scorer {
         kept += 1
         if kept == 79 { cut = count }
       }
-      for scalar in text.unicodeScalars {
-        let v = scalar.value
-        guard (v < 0x300 && v != 0x0D) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) else {
-          return nil
-        }
-        if v == 0x0A {
+      for scalar in scalars {
+        guard simple(scalar) else { return nil }
+        if scalar == "\n" {
           pendingSpace = kept > 0
           continue
         }
@@ -109,42 +123,6 @@ public enum Scorer {
         keep("…")
       }
       return String(decoding: UnsafeBufferPointer(rebasing: utf8[..<count]), as: UTF8.self)
-    }
-  }
-
-  /// ``excerptOfSimpleText(_:)`` byte by byte, when the text up to where the excerpt ends is ASCII but a
-  /// carriage return (one byte, one character each: most evidence); nil otherwise.
-  static func excerptOfASCIIText(_ text: String) -> String? {
-    var text = text
-    return text.withUTF8 { bytes in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 84) { utf8 -> String? in
-        // `count` bytes (and characters) kept; `cut`: where the 79th ends.
-        var count = 0, cut = 0
-        var pendingSpace = false
-        @inline(__always) func keep(_ byte: UInt8) {
-          utf8[count] = byte
-          count += 1
-          if count == 79 { cut = count }
-        }
-        for byte in bytes {
-          guard byte < 0x80, byte != 0x0D else { return nil }
-          if byte == 0x0A {
-            pendingSpace = count > 0
-            continue
-          }
-          if pendingSpace {
-            keep(0x20)
-            pendingSpace = false
-          }
-          keep(byte)
-          if count > 80 { break }
-        }
-        if count > 80 {
-          count = cut
-          for byte: UInt8 in [0xE2, 0x80, 0xA6] { keep(byte) }  // "…"
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: utf8[..<count]), as: UTF8.self)
-      }
     }
   }
 }
