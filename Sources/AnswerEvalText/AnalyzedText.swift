@@ -46,13 +46,8 @@ public struct AnalyzedText: Sendable {
     utf16.withUnsafeBufferPointer { units in
       var i = 0
       while i < n {
-        if i + 4 <= n {
-          let four = FourUnits.load(units, at: i)
-          if FourUnits.lineBreaks(in: four) | FourUnits.surrogates(in: four) == 0 {
-            i += 4
-            continue
-          }
-        }
+        i = FourUnits.skip(units, from: i, to: n) { FourUnits.lineBreaks(in: $0) | FourUnits.surrogates(in: $0) }
+        guard i < n else { break }
         let u = units[i]
         if UTF16.isTrailSurrogate(u) { pairs += 1 }
         if u == 0x0A || (u == 0x0D && (i + 1 == n || units[i + 1] != 0x0A)) { lineStarts.append(i + 1) }

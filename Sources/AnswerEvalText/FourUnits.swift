@@ -9,6 +9,7 @@
 /// FourUnits.equal(0x60, in: word) != 0      // a backtick among them
 /// FourUnits.lineBreaks(in: word) != 0       // a line feed or a carriage return among them
 /// FourUnits.surrogates(in: word) != 0       // half of a surrogate pair among them
+/// FourUnits.skip(units, from: 0, to: units.count, unless: FourUnits.lineBreaks)  // up to the first break's four
 /// ```
 public enum FourUnits {
   /// `units[i..<i + 4]`, which must be in the buffer, as one word (any alignment; the first unit lowest).
@@ -26,6 +27,17 @@ public enum FourUnits {
   public static func equal(_ unit: UInt16, in word: UInt64) -> UInt64 {
     let x = word ^ spread(unit)
     return (x &- 0x0001_0001_0001_0001) & ~x & 0x8000_8000_8000_8000
+  }
+
+  /// The first index from `i` where the four units from it pass `test` (it returns nonzero), or where fewer
+  /// than four are left before `end`: the units skipped, four at a time, need nothing.
+  @inlinable @inline(__always)
+  public static func skip(
+    _ units: UnsafeBufferPointer<UInt16>, from i: Int, to end: Int, unless test: (UInt64) -> UInt64
+  ) -> Int {
+    var i = i
+    while i + 4 <= end, test(load(units, at: i)) == 0 { i += 4 }
+    return i
   }
 
   /// Nonzero when a unit of `word` is a line feed or a carriage return.

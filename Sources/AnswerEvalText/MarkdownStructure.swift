@@ -90,10 +90,8 @@ private struct Parser {
       var i = 0
       while i < n {
         // Four units at a time while none of them is a line break (most of any line).
-        if i + 4 <= n, FourUnits.lineBreaks(in: FourUnits.load(text, at: i)) == 0 {
-          i += 4
-          continue
-        }
+        i = FourUnits.skip(text, from: i, to: n, unless: FourUnits.lineBreaks)
+        guard i < n else { break }
         let c = text[i]
         if c == lf || c == cr {
           let end = i
@@ -503,11 +501,8 @@ struct InlineSpans {
   /// Whether `text[range]` holds a backtick or an opening bracket, read four units at a time.
   static func holdsBacktickOrBracket(_ text: [UInt16], _ range: Range<Int>) -> Bool {
     text.withUnsafeBufferPointer { text in
-      var i = range.lowerBound
-      while i + 4 <= range.upperBound {
-        let four = FourUnits.load(text, at: i)
-        if FourUnits.equal(0x60, in: four) | FourUnits.equal(0x5B, in: four) != 0 { return true }
-        i += 4
+      let i = FourUnits.skip(text, from: range.lowerBound, to: range.upperBound) {
+        FourUnits.equal(0x60, in: $0) | FourUnits.equal(0x5B, in: $0)
       }
       return text[i..<range.upperBound].contains { $0 == 0x60 || $0 == 0x5B }
     }

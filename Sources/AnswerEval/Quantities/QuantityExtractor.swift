@@ -304,17 +304,15 @@ struct QuantityExtractor {
   static func mayHoldLink(_ utf16: [UInt16]) -> Bool {
     utf16.withUnsafeBufferPointer { units in
       var i = 0
-      while i + 4 <= units.count {
-        let four = FourUnits.load(units, at: i)
-        if FourUnits.equal(0x3A, in: four) | FourUnits.equal(0x2E, in: four) != 0,
-          linkMark(units, at: i) || linkMark(units, at: i + 1) || linkMark(units, at: i + 2)
-            || linkMark(units, at: i + 3)
-        {
-          return true
+      while i < units.count {
+        i = FourUnits.skip(units, from: i, to: units.count) {
+          FourUnits.equal(0x3A, in: $0) | FourUnits.equal(0x2E, in: $0)
         }
-        i += 4
+        guard i < units.count else { break }
+        if linkMark(units, at: i) { return true }
+        i += 1
       }
-      return (i..<units.count).contains { linkMark(units, at: $0) }
+      return false
     }
   }
 
