@@ -35,12 +35,15 @@ public struct CueMatcher: Sendable {
   private let weights: [Double]
   /// Whether each cue has exceptions: a match of a cue without any (most) is not looked up among them.
   private let cueHasExceptions: [Bool]
-  /// For each pattern id: the cue index and whether it is an exception.
-  private let patternCue: [Int32]
-  private let patternIsException: [Bool]
-  /// How many `#any` tokens a pattern's phrase starts with: it goes into the trie without them, and its
-  /// matches start that many tokens before the token its walk starts at.
-  private let patternLead: [Int32]
+  /// For each pattern id: the cue index, whether it is an exception, and how many `#any` tokens its phrase
+  /// starts with (`lead`): it goes into the trie without them, and its matches start that many tokens before
+  /// the token its walk starts at.
+  private struct Pattern: Sendable {
+    var cue: Int32
+    var lead: Int32
+    var isException: Bool
+  }
+  private let patterns: [Pattern]
   /// What the walk reads of a node, side by side (one cache line): its accepted pattern ids
   /// (`accepts[acceptStart..<acceptEnd]`), gap edges (`gaps[gapStart..<gapEnd]`), `#number` and `#any`
   /// children (-1: none), and bit `term % 64` set for each term it has an edge for, so that most lookups
@@ -80,9 +83,7 @@ public struct CueMatcher: Sendable {
       for phrase in entry.1.exceptions { builder.insert(phrase, cue: Int32(index), exception: true) }
     }
     builder.mergeEquivalentNodes()
-    patternCue = builder.patterns.map(\.cue)
-    patternIsException = builder.patterns.map(\.exception)
-    patternLead = builder.patterns.map(\.lead)
+    patterns = builder.patterns.map { Pattern(cue: $0.cue, lead: $0.lead, isException: $0.exception) }
     var nodes = [NodeInfo](repeating: NodeInfo(), count: builder.nodes.count)
     var accepts: [Int32] = []
     var gaps: [(max: Int32, node: Int32, ordinal: Int32)] = []
@@ -179,9 +180,10 @@ public struct CueMatcher: Sendable {
       }
     }
 
-    // Every accepted pattern, from the token its walk started at (`start`), with the pattern id in `cue`
-    // until the walk is over: then they are turned into cues, and the exceptions set apart.
+    // Every match of a cue, and of an exception (set apart), as the walk accepts their patterns. A match
+    // starts before its walk's start by its phrase's leading `#any` tokens, which must be in the sentence.
     var found: [(start: Int32, cue: Int32, end: Int32, sentence: Int32)] = []
+    var exceptions: [(cue: Int32, range: Range<Int>)] = []
     var stack: [(node: Int32, position: Int32)] = []
     // (gap node, position) pairs already pushed from the current start: a bit per position after the start
     // for each gap node, valid while its generation is the current start (positions further on: a list).
@@ -193,16 +195,18 @@ public struct CueMatcher: Sendable {
     // bounds and uniqueness checks.
     func walk(
       _ nodes: UnsafeBufferPointer<NodeInfo>, _ gaps: UnsafeBufferPointer<(max: Int32, node: Int32, ordinal: Int32)>,
-      _ accepts: UnsafeBufferPointer<Int32>, _ rootChild: UnsafeBufferPointer<Int32>,
+      _ accepts: UnsafeBufferPointer<Int32>, _ patterns: UnsafeBufferPointer<Pattern>,
+      _ rootChild: UnsafeBufferPointer<Int32>,
       _ terms: UnsafeBufferPointer<Int32>, _ termStart: UnsafeBufferPointer<Int32>,
       _ isNumber: UnsafeBufferPointer<Bool>,
       _ seenBits: UnsafeMutableBufferPointer<UInt64>, _ seenGeneration: UnsafeMutableBufferPointer<Int32>,
       _ found: inout [(start: Int32, cue: Int32, end: Int32, sentence: Int32)],
+      _ exceptions: inout [(cue: Int32, range: Range<Int>)],
       _ stack: inout [(node: Int32, position: Int32)], _ seenFar: inout [Int64]
     ) {
       for sentence in text.sentences.indices {
         let range = text.sentences[sentence].tokens
-        let end = Int32(range.upperBound)
+        let end = Int32(range.upperBound), sentenceStart = Int32(range.lowerBound)
         for start in range {
           // Nothing can start here unless the root has an edge for one of this token's terms.
           guard
@@ -217,7 +221,14 @@ public struct CueMatcher: Sendable {
             let info = nodes[Int(node)]
             if position > generation {
               for a in Int(info.acceptStart)..<Int(info.acceptEnd) {
-                found.append((generation, accepts[a], position, Int32(sentence)))
+                let pattern = patterns[Int(accepts[a])]
+                let first = generation - pattern.lead
+                guard first >= sentenceStart else { continue }
+                if pattern.isException {
+                  exceptions.append((pattern.cue, Int(first)..<Int(position)))
+                } else {
+                  found.append((first, pattern.cue, position, Int32(sentence)))
+                }
               }
             }
             for g in Int(info.gapStart)..<Int(info.gapEnd) {
@@ -262,15 +273,17 @@ public struct CueMatcher: Sendable {
     nodes.withUnsafeBufferPointer { nodes in
       gaps.withUnsafeBufferPointer { gaps in
         accepts.withUnsafeBufferPointer { accepts in
-          rootChild.withUnsafeBufferPointer { rootChild in
-            terms.withUnsafeBufferPointer { terms in
-              termStart.withUnsafeBufferPointer { termStart in
-                isNumber.withUnsafeBufferPointer { isNumber in
-                  seenBits.withUnsafeMutableBufferPointer { seenBits in
-                    seenGeneration.withUnsafeMutableBufferPointer { seenGeneration in
-                      walk(
-                        nodes, gaps, accepts, rootChild, terms, termStart, isNumber, seenBits, seenGeneration,
-                        &found, &stack, &seenFar)
+          patterns.withUnsafeBufferPointer { patterns in
+            rootChild.withUnsafeBufferPointer { rootChild in
+              terms.withUnsafeBufferPointer { terms in
+                termStart.withUnsafeBufferPointer { termStart in
+                  isNumber.withUnsafeBufferPointer { isNumber in
+                    seenBits.withUnsafeMutableBufferPointer { seenBits in
+                      seenGeneration.withUnsafeMutableBufferPointer { seenGeneration in
+                        walk(
+                          nodes, gaps, accepts, patterns, rootChild, terms, termStart, isNumber, seenBits,
+                          seenGeneration, &found, &exceptions, &stack, &seenFar)
+                      }
                     }
                   }
                 }
@@ -280,22 +293,6 @@ public struct CueMatcher: Sendable {
         }
       }
     }
-    // Patterns to cues, exceptions apart. A match starts before its walk's start by its phrase's leading
-    // `#any` tokens, which must be in the sentence.
-    var exceptions: [(cue: Int32, range: Range<Int>)] = []
-    var kept = 0
-    for i in found.indices {
-      let (start, pattern, end, sentence) = (found[i].start, Int(found[i].cue), found[i].end, found[i].sentence)
-      let first = start - patternLead[pattern]
-      guard first >= Int32(text.sentences[Int(sentence)].tokens.lowerBound) else { continue }
-      if patternIsException[pattern] {
-        exceptions.append((patternCue[pattern], Int(first)..<Int(end)))
-      } else {
-        found[kept] = (first, patternCue[pattern], end, sentence)
-        kept += 1
-      }
-    }
-    found.removeLast(found.count - kept)
     // Exceptions by cue, then start, each with the furthest end of any exception of its cue up to it.
     exceptions.sort { ($0.cue, $0.range.lowerBound) < ($1.cue, $1.range.lowerBound) }
     var furthestEnd = [Int](repeating: 0, count: exceptions.count)
@@ -316,22 +313,25 @@ public struct CueMatcher: Sendable {
     }
     // One match per (start, cue, end), in that order.
     Self.sortNearlySorted(&found)
-    var matches: [CueMatch] = []
-    matches.reserveCapacity(found.count)
-    var previous: (start: Int32, cue: Int32, end: Int32)? = nil
-    for f in found {
-      if let p = previous, p == (f.start, f.cue, f.end) { continue }
-      previous = (f.start, f.cue, f.end)
-      let cueIndex = Int(f.cue)
-      if let only = cueFilter, only != cueIndex { continue }
-      let range = Int(f.start)..<Int(f.end)
-      if cueHasExceptions[cueIndex], blocked(f.cue, range) { continue }
-      matches.append(
-        CueMatch(
-          cue: cueIndex, signal: signals[cueIndex], weight: weights[cueIndex], tokens: range, sentence: Int(f.sentence))
-      )
+    // Written in place, read through buffers: there is about one match per token.
+    return [CueMatch](unsafeUninitializedCapacity: found.count) { matches, count in
+      found.withUnsafeBufferPointer { found in
+        var previous = (start: Int32(-1), cue: Int32(-1), end: Int32(-1))
+        for f in found {
+          if previous == (f.start, f.cue, f.end) { continue }
+          previous = (f.start, f.cue, f.end)
+          let cueIndex = Int(f.cue)
+          if let only = cueFilter, only != cueIndex { continue }
+          let range = Int(f.start)..<Int(f.end)
+          if cueHasExceptions[cueIndex], blocked(f.cue, range) { continue }
+          (matches.baseAddress! + count).initialize(
+            to: CueMatch(
+              cue: cueIndex, signal: signals[cueIndex], weight: weights[cueIndex], tokens: range,
+              sentence: Int(f.sentence)))
+          count += 1
+        }
+      }
     }
-    return matches
   }
 
   /// Sorts the walk's matches by (start, cue, end). The walk found them start by start, so they are nearly
@@ -761,9 +761,9 @@ private struct AffixTrie: Sendable {
 extension CueMatcher {
   /// Writes the built trie and tables (not the cues, which come with the rubric) for ``RubricCache``.
   func archive(to writer: inout ArchiveWriter) {
-    writer.raw(patternCue)
-    writer.raw(patternIsException)
-    writer.raw(patternLead)
+    writer.raw(patterns.map(\.cue))
+    writer.raw(patterns.map(\.isException))
+    writer.raw(patterns.map(\.lead))
     writer.raw(nodes)
     writer.raw(accepts)
     writer.raw(gaps)
@@ -791,9 +791,9 @@ extension CueMatcher {
     signals = cues.map(\.1.signal)
     weights = cues.map(\.1.weight)
     cueHasExceptions = cues.map { !$0.1.exceptions.isEmpty }
-    patternCue = try reader.raw(Int32.self)
-    patternIsException = try reader.raw(Bool.self)
-    patternLead = try reader.raw(Int32.self)
+    let patternCue = try reader.raw(Int32.self)
+    let patternIsException = try reader.raw(Bool.self)
+    let patternLead = try reader.raw(Int32.self)
     nodes = try reader.raw(NodeInfo.self)
     accepts = try reader.raw(Int32.self)
     gaps = try reader.raw((max: Int32, node: Int32, ordinal: Int32).self)
@@ -811,8 +811,13 @@ extension CueMatcher {
     let n = Int32(nodes.count), termCount = rootChild.count
     func isNode(_ node: Int32) -> Bool { node >= 0 && node < n }
     func isTerm(_ term: Int32) -> Bool { term >= 0 && Int(term) < termCount }
-    guard nodeCount == nodes.count, n > 0, patternCue.count == patternIsException.count,
-      patternCue.count == patternLead.count, patternLead.allSatisfy({ 0...255 ~= $0 }),
+    guard patternCue.count == patternIsException.count, patternCue.count == patternLead.count else {
+      throw ArchiveReader.Damaged()
+    }
+    patterns = patternCue.indices.map {
+      Pattern(cue: patternCue[$0], lead: patternLead[$0], isException: patternIsException[$0])
+    }
+    guard nodeCount == nodes.count, n > 0, patternLead.allSatisfy({ 0...255 ~= $0 }),
       patternIsException.withUnsafeBytes({ $0.allSatisfy { $0 <= 1 } }),
       patternCue.allSatisfy({ $0 >= 0 && Int($0) < cues.count }),
       accepts.allSatisfy({ $0 >= 0 && Int($0) < patternCue.count }),
