@@ -64,25 +64,32 @@ public final class AnswerContext {
     let sentenceCount = text.sentences.count, lists = rubric.packDetectors.count * sentenceCount
     // A counting sort by list, which keeps the match order inside each list. The list of each match is read
     // field by field, once: a copy of a whole match retains and releases its signal.
+    // All through buffers: there is about one match per token. The buffer's swap moves the matches' bytes;
+    // the array's would copy them.
     var place = [Int32](repeating: 0, count: matches.count)
     var starts = [Int](repeating: 0, count: lists + 1)
-    for k in matches.indices {
-      let l = rubric.cueDetectorIndex[matches[k].cue] * sentenceCount + matches[k].sentence
-      place[k] = Int32(l)
-      starts[l + 1] += 1
-    }
-    for i in 0..<lists { starts[i + 1] += starts[i] }
-    // `place[k]`: where match k goes.
-    var next = starts
-    for k in place.indices {
-      let l = Int(place[k])
-      place[k] = Int32(next[l])
-      next[l] += 1
-    }
-    // Apply the permutation by swapping along its cycles: each swap puts one match in its place. The
-    // buffer's swap moves the matches' bytes; the array's would copy them.
     matches.withUnsafeMutableBufferPointer { matches in
       place.withUnsafeMutableBufferPointer { place in
+        starts.withUnsafeMutableBufferPointer { starts in
+          rubric.cueDetectorIndex.withUnsafeBufferPointer { cueDetectorIndex in
+            for k in matches.indices {
+              let l = cueDetectorIndex[matches[k].cue] * sentenceCount + matches[k].sentence
+              place[k] = Int32(l)
+              starts[l + 1] += 1
+            }
+          }
+          for i in 0..<lists { starts[i + 1] += starts[i] }
+          // `place[k]`: where match k goes.
+          var next = Array(starts)
+          next.withUnsafeMutableBufferPointer { next in
+            for k in place.indices {
+              let l = Int(place[k])
+              place[k] = Int32(next[l])
+              next[l] += 1
+            }
+          }
+        }
+        // Apply the permutation by swapping along its cycles: each swap puts one match in its place.
         for k in matches.indices {
           while place[k] != Int32(k) {
             let target = Int(place[k])
