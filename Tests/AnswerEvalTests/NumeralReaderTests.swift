@@ -13,6 +13,20 @@ import Testing
     #expect(NumeralReader.value(ofDigits: "x") == nil)
   }
 
+  /// Plain digits are read without the general parser, up to fifteen of them: the values must be the
+  /// parser's, at the limit and past it.
+  @Test func plainDigitsReadAsTheParserReadsThem() {
+    let strings = [
+      "0", "7", "007", "2020", "65535", "4294967296", "999999999999999", "900719925474099",
+      "9007199254740993", "123456789012345678901234567890", "",
+    ]
+    for string in strings {
+      #expect(NumeralReader.value(ofDigits: string) == Double(string), "\(string)")
+    }
+    #expect(NumeralReader.value(ofDigits: "999999999999999") == 999_999_999_999_999)
+    #expect(NumeralReader.value(ofDigits: "") == nil)
+  }
+
   @Test func scientificNotationDividesForNegativeExponents() {
     #expect(NumeralReader.scientific(12, -1) == 1.2)
     #expect(NumeralReader.scientific(1, 10) == 1e10)

@@ -45,6 +45,11 @@ struct NumeralReader {
   /// The value of a digit string: "1,234,567" (thousands), "4.800", "1,5" (a decimal comma, when the
   /// comma is not a thousands separator).
   static func value(ofDigits string: String) -> Double? {
+    // Most numbers are a few plain digits: their value is exact in a Double, and read here without the
+    // general parser. (Fifteen digits are below 2^53, so every such integer is exact.)
+    if string.utf8.count <= 15, !string.utf8.isEmpty, string.utf8.allSatisfy({ $0 &- 0x30 < 10 }) {
+      return Double(string.utf8.reduce(UInt64(0)) { $0 * 10 + UInt64($1 &- 0x30) })
+    }
     // Bytes, not `contains(",")`: with Foundation imported that is a locale-aware substring search, and it
     // cost more than the rest of reading a number.
     if !string.utf8.contains(UInt8(ascii: ",")) { return Double(string) }
@@ -79,17 +84,19 @@ struct NumeralReader {
       start = i - 1
     }
     // "18 000 zł": groups of three digits after a single space.
-    if integer, string.count <= 3, string.allSatisfy(\.isASCII) {
+    // (Counted in bytes: the characters are ASCII. The only ASCII numeric characters are 0–9.)
+    if integer, string.utf8.count <= 3, string.utf8.allSatisfy({ $0 < 0x80 }) {
       var combined = string
-      while isNumber(last, before: end), !tokens[last].glued, normalized(last).count == 3,
-        normalized(last).allSatisfy({ $0.isASCII && $0.isNumber }),
+      while isNumber(last, before: end), !tokens[last].glued, normalized(last).utf8.count == 3,
+        normalized(last).utf8.allSatisfy({ $0 &- 0x30 < 10 }),
         tokens[last].range.lowerBound - tokens[last - 1].range.upperBound == 1,
         NumberGroupSpace.isThinOrPlain(text.utf16[tokens[last - 1].range.upperBound])
       {
         combined += normalized(last)
         last += 1
       }
-      if let grouped = Double(combined) { value = grouped }
+      // (Nothing combined, the string reads as it did.)
+      if last > i + 1, let grouped = Double(combined) { value = grouped }
     }
     // "1 4/5", "2  1/4": a whole number, then a proper fraction.
     if integer, last + 2 < end, isNumber(last, before: end), !tokens[last].glued, normalized(last + 1) == "/",
