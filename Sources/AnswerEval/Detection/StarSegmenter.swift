@@ -137,6 +137,13 @@ public enum StarSegmenter {
 
   // MARK: Unlabelled prose
 
+  /// The label whose name is `signal`, if any: compared with each name in turn, which for a cue's short
+  /// signal (an inline string, as the names are) is a comparison of two words, where `init(rawValue:)`
+  /// searched the names' table for every match.
+  static func label(named signal: String) -> Label? {
+    Label.allCases.first { $0.rawValue == signal }
+  }
+
   /// Emission scores per sentence and state (0 = no section, 1… = ``order``).
   static func emissions(_ context: AnswerContext, labels: [ExplicitLabel?]) -> [[Double]] {
     let text = context.text
@@ -150,7 +157,7 @@ public enum StarSegmenter {
       var anyCue = false
       var intro = 0.0
       for match in context.matches(inSentence: i, detector: "star") {
-        if let label = Label(rawValue: match.signal) {
+        if let label = Self.label(named: match.signal) {
           anyCue = true
           switch label {
           case .situation: cue.0 += match.weight
