@@ -30,6 +30,11 @@ import Testing
     #expect(Self.neutral.list(["the choice", "why", "the cost"]) == "the choice, why, the cost")
   }
 
+  @Test func listOfFour() {
+    #expect(Self.english.list(["a", "b", "c", "d"]) == "a, b, c and d")
+    #expect(Self.neutral.list(["a", "b", "c", "d"]) == "a, b, c, d")
+  }
+
   // MARK: quoted
 
   @Test func quoted() {

@@ -80,7 +80,14 @@ public struct FeedbackPunctuation: Sendable, Equatable {
     switch items.count {
     case 0: return ""
     case 1: return items[0]
-    default: return items.dropLast().joined(separator: separator) + last + items[items.count - 1]
+    default:
+      // Appended in turn: `joined(separator:)` over a slice went through the generic joining of sequences.
+      var list = items[0]
+      for item in items[1..<(items.count - 1)] {
+        list += separator
+        list += item
+      }
+      return list + last + items[items.count - 1]
     }
   }
 
