@@ -8,15 +8,18 @@ public final class AnswerContext {
 
   /// The grader's cache of the terms of words seen before (nil: none).
   private let termCache: TermCache?
+  /// The grader's cache of the gibberish detector's verdicts on words seen before (nil: none).
+  let letterVerdicts: LetterVerdictCache?
 
   public convenience init(text: AnalyzedText, rubric: CompiledRubric) {
-    self.init(text: text, rubric: rubric, termCache: nil)
+    self.init(text: text, rubric: rubric, termCache: nil, letterVerdicts: nil)
   }
 
-  init(text: AnalyzedText, rubric: CompiledRubric, termCache: TermCache?) {
+  init(text: AnalyzedText, rubric: CompiledRubric, termCache: TermCache?, letterVerdicts: LetterVerdictCache?) {
     self.text = text
     self.rubric = rubric
     self.termCache = termCache
+    self.letterVerdicts = letterVerdicts
     findings = [Finding?](repeating: nil, count: rubric.rubric.criteria.count)
     evaluating = [Bool](repeating: false, count: rubric.rubric.criteria.count)
   }

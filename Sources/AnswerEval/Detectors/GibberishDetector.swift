@@ -75,18 +75,26 @@ public struct GibberishDetector: Detector {
     var wordLikeCount = 0, junkCount = 0, words = 0
     var previous: Int?
     // The tokens are read in place (`text.tokens[index]`), not copied into a local, once per token.
-    for index in text.tokens.indices {
-      if text.tokens[index].kind == .word { words += 1 }
-      guard text.tokens[index].kind.isWordLike else { continue }
-      wordLike[index] = true
-      wordLikeCount += 1
-      if let previous, text.tokens[index].normalized == text.tokens[previous].normalized {
-        junk[index] = true
-      } else if Self.implausible(at: index, in: text, maxConsonants: maxConsonants) {
-        junk[index] = true
+    text.utf16.withUnsafeBufferPointer { utf16 in
+      for index in text.tokens.indices {
+        if text.tokens[index].kind == .word { words += 1 }
+        guard text.tokens[index].kind.isWordLike else { continue }
+        wordLike[index] = true
+        wordLikeCount += 1
+        if let previous, text.tokens[index].normalized == text.tokens[previous].normalized {
+          junk[index] = true
+        } else if text.tokens[index].kind == .word,
+          let verdict = context.letterVerdicts?.verdict(
+            UnsafeBufferPointer(rebasing: utf16[text.tokens[index].range]), maxConsonants: maxConsonants)
+        {
+          // An ASCII word judged before (or judged now, and kept).
+          if verdict { junk[index] = true }
+        } else if Self.implausible(at: index, in: text, maxConsonants: maxConsonants) {
+          junk[index] = true
+        }
+        if junk[index] { junkCount += 1 }
+        previous = index
       }
-      if junk[index] { junkCount += 1 }
-      previous = index
     }
     guard let first = text.sentences.first, let last = text.sentences.last else {
       return Finding(detected: false, score: 1, outcome: .missing)
@@ -155,25 +163,29 @@ public struct GibberishDetector: Detector {
   static func implausibleASCII(at index: Int, in text: AnalyzedText, maxConsonants: Int) -> Bool? {
     let range = text.tokens[index].range
     return text.utf16.withUnsafeBufferPointer { utf16 in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { letters -> Bool? in
-        var count = 0
-        var hasLowercase = false, hasDigit = false
-        for i in range {
-          let u = utf16[i]
-          if u >= 0x80 { return nil }
-          if u &- 0x61 < 26 { hasLowercase = true }
-          if u &- 0x30 < 10 { hasDigit = true }
-          if (u | 0x20) &- 0x61 < 26 {
-            letters[count] = UInt8(truncatingIfNeeded: u | 0x20)
-            count += 1
-          }
+      implausibleASCII(UnsafeBufferPointer(rebasing: utf16[range]), maxConsonants: maxConsonants)
+    }
+  }
+
+  /// ``implausibleASCII(at:in:maxConsonants:)`` for a word's units in the text.
+  static func implausibleASCII(_ word: UnsafeBufferPointer<UInt16>, maxConsonants: Int) -> Bool? {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { letters -> Bool? in
+      var count = 0
+      var hasLowercase = false, hasDigit = false
+      for u in word {
+        if u >= 0x80 { return nil }
+        if u &- 0x61 < 26 { hasLowercase = true }
+        if u &- 0x30 < 10 { hasDigit = true }
+        if (u | 0x20) &- 0x61 < 26 {
+          letters[count] = UInt8(truncatingIfNeeded: u | 0x20)
+          count += 1
         }
-        if range.count >= 2 && !hasLowercase { return false }  // an acronym
-        guard !hasDigit, count >= 3 else { return false }
-        return implausible(
-          letters: UnsafeBufferPointer(rebasing: letters[..<count]), isVowel: isASCIIVowel, maxConsonants: maxConsonants
-        )
       }
+      if word.count >= 2 && !hasLowercase { return false }  // an acronym
+      guard !hasDigit, count >= 3 else { return false }
+      return implausible(
+        letters: UnsafeBufferPointer(rebasing: letters[..<count]), isVowel: isASCIIVowel, maxConsonants: maxConsonants
+      )
     }
   }
 

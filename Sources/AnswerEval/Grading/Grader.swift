@@ -16,6 +16,8 @@ public final class Grader {
   /// The terms of words matched before, for the answers this grader grades next (a grader is used by one
   /// thread at a time).
   private let termCache = TermCache()
+  /// The gibberish detector's verdicts on the letters of words judged before, likewise.
+  private let letterVerdicts = LetterVerdictCache()
 
   public init(rubric: CompiledRubric) throws {
     analyzer = try TextAnalyzer(locale: rubric.rubric.language.isEmpty ? "en" : rubric.rubric.language)
@@ -79,7 +81,7 @@ public final class Grader {
     -> Report
   {
     let rubric = rubric ?? self.rubric
-    let context = AnswerContext(text: text, rubric: rubric, termCache: termCache)
+    let context = AnswerContext(text: text, rubric: rubric, termCache: termCache, letterVerdicts: letterVerdicts)
     context.matchCues()
     clock.lap(.match)
     var findings: [(Criterion, DetectorDescriptor.Kind, Finding)] = []
