@@ -104,6 +104,7 @@ struct JSONWriter: ~Copyable {
   }
 
   /// Starts the next element of the open array (or the next member of the open object).
+  @inline(__always)
   mutating func element() {
     guard depth > 0 else { return }
     let bit: UInt64 = 1 << (depth - 1)
@@ -115,13 +116,19 @@ struct JSONWriter: ~Copyable {
   /// Starts a member of the open object: its key and separator.
   mutating func key(_ name: StaticString) {
     element()
-    append(UInt8(ascii: "\""))
-    append(name)
-    append(UInt8(ascii: "\""))
+    // The quotes, the name and the colon stored in one go: a name is a few bytes, which a loop copies in
+    // less than a call to `memcpy` takes.
+    let n = name.utf8CodeUnitCount
+    reserve(n + 3)
+    storage[count] = UInt8(ascii: "\"")
+    for i in 0..<n { storage[count + 1 + i] = name.utf8Start[i] }
+    storage[count + 1 + n] = UInt8(ascii: "\"")
+    count += n + 2
     if pretty {
       append(" : ")
     } else {
-      append(UInt8(ascii: ":"))
+      storage[count] = UInt8(ascii: ":")
+      count += 1
     }
   }
 
