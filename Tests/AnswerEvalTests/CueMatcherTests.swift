@@ -42,6 +42,19 @@ import Testing
       ])
   }
 
+  /// Wildcards between long gaps leave many places to try at once (more than the walk's stack starts with):
+  /// twelve `#any` tokens with up to 8 skipped around each match from 12 to 116 tokens in between.
+  @Test func manyGapsAndWildcardsInOnePhrase() throws {
+    let phrase = "start " + Array(repeating: "…8 #any", count: 12).joined(separator: " ") + " …8 end"
+    func sentence(_ count: Int) -> String {
+      "start " + (1...count).map { "w\($0)" }.joined(separator: " ") + " end"
+    }
+    #expect(try matched([phrase], in: sentence(40) + ".") == [sentence(40)])
+    #expect(try matched([phrase], in: sentence(116) + ".") == [sentence(116)])
+    #expect(try matched([phrase], in: sentence(11) + ".") == [])
+    #expect(try matched([phrase], in: sentence(117) + ".") == [])
+  }
+
   @Test func alternativesWildcardsAndPlaceholders() throws {
     #expect(try matched(["(cut|trim) costs"], in: "We trimmed costs and cut costs.") == ["trimmed costs", "cut costs"])
     #expect(try matched(["optimi*"], in: "Optimizing and optimisation.") == ["Optimizing", "optimisation"])

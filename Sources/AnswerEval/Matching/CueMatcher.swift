@@ -184,7 +184,7 @@ public struct CueMatcher: Sendable {
     // starts before its walk's start by its phrase's leading `#any` tokens, which must be in the sentence.
     var found: [(start: Int32, cue: Int32, end: Int32, sentence: Int32)] = []
     var exceptions: [(cue: Int32, range: Range<Int>)] = []
-    var stack: [(node: Int32, position: Int32)] = []
+    var stack = WalkStack()
     // (gap node, position) pairs already pushed from the current start: a bit per position after the start
     // for each gap node, valid while its generation is the current start (positions further on: a list).
     var seenBits = [UInt64](repeating: 0, count: gapNodeCount)
@@ -202,7 +202,7 @@ public struct CueMatcher: Sendable {
       _ seenBits: UnsafeMutableBufferPointer<UInt64>, _ seenGeneration: UnsafeMutableBufferPointer<Int32>,
       _ found: inout [(start: Int32, cue: Int32, end: Int32, sentence: Int32)],
       _ exceptions: inout [(cue: Int32, range: Range<Int>)],
-      _ stack: inout [(node: Int32, position: Int32)], _ seenFar: inout [Int64]
+      _ stack: inout WalkStack, _ seenFar: inout [Int64]
     ) {
       for sentence in text.sentences.indices {
         let range = text.sentences[sentence].tokens
@@ -214,10 +214,10 @@ public struct CueMatcher: Sendable {
               || terms[Int(termStart[start])..<Int(termStart[start + 1])].contains(where: { rootChild[Int($0)] >= 0 })
           else { continue }
           let generation = Int32(start)
-          stack.append((0, generation))
+          stack.push(0, generation)
           // Mostly empty: emptying an array that never held anything still asks for a new buffer.
           if !seenFar.isEmpty { seenFar.removeAll(keepingCapacity: true) }
-          while let (node, position) = stack.popLast() {
+          while let (node, position) = stack.pop() {
             let info = nodes[Int(node)]
             if position > generation {
               for a in Int(info.acceptStart)..<Int(info.acceptEnd) {
@@ -250,7 +250,7 @@ public struct CueMatcher: Sendable {
                   fresh = !seenFar.contains(key)
                   if fresh { seenFar.append(key) }
                 }
-                if fresh { stack.append((gap.node, position + k)) }
+                if fresh { stack.push(gap.node, position + k) }
                 k += 1
               }
             }
@@ -261,11 +261,11 @@ public struct CueMatcher: Sendable {
                 let term = terms[t]
                 guard info.termBits & (1 << UInt64(term % 64)) != 0 else { continue }
                 let child = node == 0 ? rootChild[Int(term)] : edges.child(node, term)
-                if child >= 0 { stack.append((child, position + 1)) }
+                if child >= 0 { stack.push(child, position + 1) }
               }
             }
-            if info.number >= 0, isNumber[p] { stack.append((info.number, position + 1)) }
-            if info.any >= 0 { stack.append((info.any, position + 1)) }
+            if info.number >= 0, isNumber[p] { stack.push(info.number, position + 1) }
+            if info.any >= 0 { stack.push(info.any, position + 1) }
           }
         }
       }
@@ -608,6 +608,42 @@ extension CueMatcher {
 }
 
 // MARK: - Tables
+
+/// The walk's (node, position) pairs still to visit, in storage it owns: several are pushed and popped per
+/// token, and an array's `append` and `popLast` checked its uniqueness and capacity each time.
+private struct WalkStack: ~Copyable {
+  private var storage: UnsafeMutablePointer<(node: Int32, position: Int32)>
+  private var capacity = 64
+  private var count = 0
+
+  init() {
+    storage = .allocate(capacity: capacity)
+  }
+
+  deinit { storage.deallocate() }
+
+  @inline(__always)
+  mutating func push(_ node: Int32, _ position: Int32) {
+    if count == capacity { grow() }
+    storage[count] = (node, position)
+    count += 1
+  }
+
+  @inline(__always)
+  mutating func pop() -> (node: Int32, position: Int32)? {
+    guard count > 0 else { return nil }
+    count -= 1
+    return storage[count]
+  }
+
+  private mutating func grow() {
+    let grown = UnsafeMutablePointer<(node: Int32, position: Int32)>.allocate(capacity: capacity * 2)
+    grown.initialize(from: storage, count: count)
+    storage.deallocate()
+    storage = grown
+    capacity *= 2
+  }
+}
 
 /// (node, term) → child node in one open-addressing hash table. Where an edge lands depends on the order
 /// of insertion, which is by key, so the same edges always give the same table.
