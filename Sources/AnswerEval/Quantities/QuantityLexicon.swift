@@ -170,19 +170,26 @@ struct QuantityCues {
   /// The indices of `entries` grouped by the token they start at (or end just before) in a counting sort,
   /// each group longest first and otherwise in the order given.
   private static func buckets(_ entries: [Match], count: Int, byEnd: Bool) -> ([Int32], [Int32]) {
-    func key(_ entry: Match) -> Int { byEnd ? entry.tokens.upperBound : entry.tokens.lowerBound }
+    // An entry's key read in place: a copy of the entry would copy its role too.
+    func key(_ index: Int) -> Int { byEnd ? entries[index].tokens.upperBound : entries[index].tokens.lowerBound }
     var offset = [Int32](repeating: 0, count: count + 1)
-    for entry in entries { offset[key(entry) + 1] += 1 }
+    // The keys shared by several entries, as they are found: only their buckets need sorting.
+    var shared: [Int] = []
+    for index in entries.indices {
+      let k = key(index)
+      offset[k + 1] += 1
+      if offset[k + 1] == 2 { shared.append(k) }
+    }
     for i in 0..<count { offset[i + 1] += offset[i] }
     guard !entries.isEmpty else { return ([], offset) }
     var next = offset
     var sorted = [Int32](repeating: 0, count: entries.count)
-    for (index, entry) in entries.enumerated() {
-      let k = key(entry)
+    for index in entries.indices {
+      let k = key(index)
       sorted[Int(next[k])] = Int32(index)
       next[k] += 1
     }
-    for k in 0..<count where offset[k + 1] - offset[k] > 1 {
+    for k in shared {
       // Insertion sort: stable, and a bucket holds a handful of matches.
       let bucket = Int(offset[k])..<Int(offset[k + 1])
       for i in bucket.dropFirst() {
