@@ -847,14 +847,14 @@ extension CueMatcher {
     let n = Int32(nodes.count), termCount = rootChild.count
     func isNode(_ node: Int32) -> Bool { node >= 0 && node < n }
     func isTerm(_ term: Int32) -> Bool { term >= 0 && Int(term) < termCount }
-    guard patternCue.count == patternIsException.count, patternCue.count == patternLead.count else {
-      throw ArchiveReader.Damaged()
-    }
+    // The patterns' three arrays are checked before they are read as patterns (a damaged byte is no `Bool`).
+    guard patternCue.count == patternIsException.count, patternCue.count == patternLead.count,
+      patternIsException.withUnsafeBytes({ $0.allSatisfy { $0 <= 1 } })
+    else { throw ArchiveReader.Damaged() }
     patterns = patternCue.indices.map {
       Pattern(cue: patternCue[$0], lead: patternLead[$0], isException: patternIsException[$0])
     }
     guard nodeCount == nodes.count, n > 0, patternLead.allSatisfy({ 0...255 ~= $0 }),
-      patternIsException.withUnsafeBytes({ $0.allSatisfy { $0 <= 1 } }),
       patternCue.allSatisfy({ $0 >= 0 && Int($0) < cues.count }),
       accepts.allSatisfy({ $0 >= 0 && Int($0) < patternCue.count }),
       gapNodeCount >= 0, gaps.allSatisfy({ isNode($0.node) && $0.ordinal >= 0 && Int($0.ordinal) < gapNodeCount }),
