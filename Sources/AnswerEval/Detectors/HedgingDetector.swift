@@ -59,7 +59,7 @@ public struct HedgingDetector: Detector {
       values: [
         "count": "\(density.matches.count)",
         "found": context.rubric.punctuation.quotedExcerpts(evidence.map(context.text.string)),
-        "value": String(format: "%.1f", density.per100Words),
+        "value": FixedPoint.string(density.per100Words, decimals: 1),
       ])
   }
 }

@@ -57,7 +57,7 @@ public struct JargonDetector: Detector {
       values: [
         "count": "\(evidence.count)",
         "found": context.rubric.punctuation.quotedExcerpts(evidence.map(context.text.string)),
-        "value": String(format: "%.1f", density.per100Words),
+        "value": FixedPoint.string(density.per100Words, decimals: 1),
       ])
   }
 

@@ -83,7 +83,7 @@ public struct KeywordStuffingDetector: Detector {
       detected: true, score: outcome.pitfallScore, outcome: outcome, evidence: evidence,
       values: [
         "count": "\(density.matches.count + items.count)",
-        "value": String(format: "%.1f", density.per100Words),
+        "value": FixedPoint.string(density.per100Words, decimals: 1),
         "found": context.rubric.punctuation.quotedExcerpts(words.map(context.text.string)),
       ])
   }

@@ -91,7 +91,7 @@ extension CorpusEvaluation {
     String(repeating: " ", count: max(0, width - text.count)) + text
   }
 
-  private static func decimal(_ value: Double) -> String { String(format: "%.3f", value) }
+  private static func decimal(_ value: Double) -> String { FixedPoint.string(value, decimals: 3) }
 
   private static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 

@@ -174,5 +174,5 @@ public enum EvaluationError: LocalizedError, Equatable, Sendable {
   }
 
   /// A figure with four decimals.
-  static func decimal(_ value: Double) -> String { String(format: "%.4f", value) }
+  static func decimal(_ value: Double) -> String { FixedPoint.string(value, decimals: 4) }
 }

@@ -294,7 +294,7 @@ public struct BatchIndex: Sendable, Equatable {
     return "<a href=\"\(HTML.escape(HTML.href(page)))\">\(HTML.line(row.path))</a>"
   }
 
-  private func oneDecimal(_ value: Double) -> String { String(format: "%.1f", value) }
+  private func oneDecimal(_ value: Double) -> String { FixedPoint.string(value, decimals: 1) }
 
   // MARK: Style and script
 

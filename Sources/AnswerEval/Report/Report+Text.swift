@@ -191,7 +191,7 @@ func number(_ value: Double) -> String {
 }
 
 /// A score or confidence with two decimals: `0.75`.
-func fixed(_ value: Double) -> String { String(format: "%.2f", value) }
+func fixed(_ value: Double) -> String { FixedPoint.string(value, decimals: 2) }
 
 /// ANSI styling that does nothing when disabled.
 struct Paint {
