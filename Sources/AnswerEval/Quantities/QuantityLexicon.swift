@@ -145,6 +145,10 @@ struct QuantityCues {
   /// The same by the token they end just before.
   private let byEnd: [Int32]
   private let endOffset: [Int32]
+  /// Bit `t % 64` of word `t / 64`: whether a quantity can start at token t by its cues (``opens(_:)``),
+  /// set as the matches are read: asked of nearly every token, where reading its matches' roles would copy
+  /// each.
+  private let opening: [UInt64]
   private(set) var incidentals: [(reason: String, bareOnly: Bool, tokens: Range<Int>)] = []
   /// Sentences with an outcome verb.
   private(set) var impactSentences: Set<Int> = []
@@ -153,6 +157,7 @@ struct QuantityCues {
   init(matches: some Sequence<CueMatch>, lexicon: QuantityLexicon, tokenCount: Int) {
     self.lexicon = lexicon
     var entries: [Match] = []
+    var opening = [UInt64](repeating: 0, count: tokenCount / 64 + 1)
     for match in matches {
       guard match.cue < lexicon.roles.count, let role = lexicon.roles[match.cue] else { continue }
       entries.append(Match(role: role, tokens: match.tokens))
@@ -161,8 +166,12 @@ struct QuantityCues {
       case .impact: impactSentences.insert(match.sentence)
       default: break
       }
+      if Self.opens(role, length: match.tokens.count), match.tokens.lowerBound < tokenCount {
+        opening[match.tokens.lowerBound / 64] |= 1 << UInt64(match.tokens.lowerBound % 64)
+      }
     }
     self.entries = entries
+    self.opening = opening
     (byStart, startOffset) = Self.buckets(entries, count: tokenCount + 1, byEnd: false)
     (byEnd, endOffset) = Self.buckets(entries, count: tokenCount + 1, byEnd: true)
   }
@@ -241,15 +250,16 @@ struct QuantityCues {
   /// a unit, a rate word or an approximation word ("about" joins the quantity after it when quantities are
   /// combined), so it does not try there.
   func opens(_ token: Int) -> Bool {
-    for i in startRange(token) {
-      switch entries[Int(byStart[i])].role {
-      case .sign, .prefix, .word: return true
-      case .scale, .number, .ordinal, .fraction, .article:
-        if entries[Int(byStart[i])].tokens.count == 1 { return true }
-      default: continue
-      }
+    token >= 0 && token / 64 < opening.count && opening[token / 64] & 1 << UInt64(token % 64) != 0
+  }
+
+  /// Whether a match with `role`, `length` tokens long, lets a quantity start where it starts.
+  private static func opens(_ role: QuantityLexicon.Role, length: Int) -> Bool {
+    switch role {
+    case .sign, .prefix, .word: return true
+    case .scale, .number, .ordinal, .fraction, .article: return length == 1
+    default: return false
     }
-    return false
   }
 
   /// Calls `body` with the role of each single-token match at `token`, in the order ``single(_:_:)`` tries
