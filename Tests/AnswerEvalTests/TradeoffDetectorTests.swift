@@ -235,4 +235,23 @@ private func spans(_ criterion: Report.Criterion) -> [(Int, Int, String)] {
     #expect(bitOf.values.reduce(0, |) == (1 << 11) - 1)
     #expect(TradeoffDetector.Signals("hedge").isEmpty)
   }
+
+  /// The choice, the options and how the downside was watched: 0.25 + 0.1 + 0.1, which added as doubles in
+  /// that order is 0.44999999999999996, and in another 0.45. The score is the same in every process, whatever
+  /// order a set of the parts would hand them out in.
+  @Test func scoreIsTheSharesAddedExactly() throws {
+    let (finding, _) = try TestRubrics.finding(
+      "tradeoff",
+      "We chose to move the billing job to a nightly batch. We considered two options. "
+        + "We watched the error dashboards for a week after the switch.")
+    #expect(finding.score == 0.45)
+    #expect(finding.outcome == .partial)
+    // Every set of parts that includes the choice scores its shares in hundredths, over 100.
+    for bits in UInt8(0)..<64 where bits & TradeoffDetector.Part.decision.bit != 0 {
+      let candidate = TradeoffDetector.Candidate(decision: 0, cost: nil, partBits: bits, statesChoice: true)
+      let percent = candidate.parts.map(\.percent).reduce(0, +)
+      #expect(candidate.score == Double(percent) / 100, "parts \(candidate.parts.map(\.rawValue).sorted())")
+      #expect(candidate.parts.count == bits.nonzeroBitCount)
+    }
+  }
 }

@@ -71,15 +71,27 @@ public struct TradeoffDetector: Detector {
   enum Part: String, FeedbackPart {
     case decision, sides, alternatives, rationale, cost, mitigation
 
-    /// Its share of the score (the shares add up to 1).
-    var weight: Double {
+    /// Its share of the score, in hundredths (the shares add up to 100).
+    var percent: Int {
       switch self {
-      case .decision: 0.25
-      case .sides: 0.15
-      case .alternatives: 0.1
-      case .rationale: 0.15
-      case .cost: 0.25
-      case .mitigation: 0.1
+      case .decision: 25
+      case .sides: 15
+      case .alternatives: 10
+      case .rationale: 15
+      case .cost: 25
+      case .mitigation: 10
+      }
+    }
+
+    /// Bit `allCases.firstIndex(of: self)`, in ``Candidate/partBits``.
+    var bit: UInt8 {
+      switch self {
+      case .decision: 1 << 0
+      case .sides: 1 << 1
+      case .alternatives: 1 << 2
+      case .rationale: 1 << 3
+      case .cost: 1 << 4
+      case .mitigation: 1 << 5
       }
     }
 
@@ -107,11 +119,16 @@ public struct TradeoffDetector: Detector {
   struct Candidate {
     var decision: Int
     var cost: Int?
-    var parts: Set<Part>
+    /// The parts found, a bit each (``Part/bit``): every candidate is weighed, only the best one reported.
+    var partBits: UInt8
     /// The decision sentence states the choice itself rather than the acceptance of a downside.
     var statesChoice: Bool
 
-    var score: Double { parts.reduce(0) { $0 + $1.weight } }
+    var parts: Set<Part> { Set(Part.allCases.filter { partBits & $0.bit != 0 }) }
+
+    /// The shares of the parts found, added as whole hundredths: the same number whatever order the parts
+    /// are taken in (0.25 + 0.1 + 0.1 is 0.44999999999999996 as doubles, 0.1 + 0.1 + 0.25 is 0.45).
+    var score: Double { Double(Part.allCases.reduce(0) { partBits & $1.bit != 0 ? $0 + $1.percent : $0 }) / 100 }
   }
 
   public func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding {
@@ -214,14 +231,14 @@ public struct TradeoffDetector: Detector {
       let low = max(0, min(d, cost ?? d) - surroundings)
       let high = min(n - 1, max(d, cost ?? d) + surroundings)
       let around = signals[low...high].reduce(into: Signals()) { $0.formUnion($1) }
-      var parts: Set<Part> = [.decision]
-      if cost != nil { parts.insert(.cost) }
-      if around.contains(.contrast) { parts.insert(.sides) }
-      if around.contains(.alternative) { parts.insert(.alternatives) }
-      if around.contains(.rationale) { parts.insert(.rationale) }
-      if around.contains(.mitigation) { parts.insert(.mitigation) }
+      var parts = Part.decision.bit
+      if cost != nil { parts |= Part.cost.bit }
+      if around.contains(.contrast) { parts |= Part.sides.bit }
+      if around.contains(.alternative) { parts |= Part.alternatives.bit }
+      if around.contains(.rationale) { parts |= Part.rationale.bit }
+      if around.contains(.mitigation) { parts |= Part.mitigation.bit }
       result.append(
-        Candidate(decision: d, cost: cost, parts: parts, statesChoice: !signals[d].contains(.accept)))
+        Candidate(decision: d, cost: cost, partBits: parts, statesChoice: !signals[d].contains(.accept)))
     }
     return result
   }
