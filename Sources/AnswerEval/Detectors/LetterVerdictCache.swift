@@ -21,32 +21,14 @@ final class LetterVerdictCache {
   /// The most words kept before starting over.
   static let capacity = 4096
 
-  /// Open addressing, twice the capacity: each slot's word (`words[start..<start + length]`) and verdict;
-  /// start -1: empty.
-  private struct Slot {
-    var hash: Int = 0
-    var start: Int32 = -1
-    var length: Int16 = 0
-    var implausible = false
-  }
-  /// Fixed-size storage, allocated once (read for every word, without the checks of arrays in a class).
-  private let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: 2 * LetterVerdictCache.capacity)
-  private let words = UnsafeMutableBufferPointer<UInt16>.allocate(
-    capacity: LetterVerdictCache.capacity * LetterVerdictCache.longestWord)
-  /// How many words are kept.
-  private(set) var count = 0
-  private var unitCount = 0
+  /// Each word's verdict, as its first value (1: implausible).
+  private let table = BoundedKeyTable<UInt16>(
+    capacity: LetterVerdictCache.capacity, longestKey: LetterVerdictCache.longestWord)
   /// The `maxConsonants` the verdicts held were judged with.
   private var maxConsonants = -1
 
-  init() {
-    slots.initialize(repeating: Slot())
-  }
-
-  deinit {
-    slots.deallocate()
-    words.deallocate()
-  }
+  /// How many words are kept.
+  var count: Int { table.count }
 
   /// ``GibberishDetector/implausibleASCII(_:maxConsonants:)`` for `word`: the verdict kept, or judged now
   /// and kept for next time. Nil when a unit of `word` is not ASCII (the cache holds ASCII words only).
@@ -71,49 +53,14 @@ final class LetterVerdictCache {
       return GibberishDetector.implausibleASCII(word, maxConsonants: maxConsonants)
     }
     if maxConsonants != self.maxConsonants {
-      clear()
+      table.clear()
       self.maxConsonants = maxConsonants
     }
     let hash = Int(truncatingIfNeeded: h ^ (h >> 32))
-    let mask = slots.count - 1
-    var slot = hash & mask
-    while slots[slot].start >= 0 {
-      let entry = slots[slot]
-      if entry.hash == hash, Int(entry.length) == word.count, equal(word, at: Int(entry.start)) {
-        return entry.implausible
-      }
-      slot = (slot + 1) & mask
-    }
+    if let kept = table.find(word, tag: false, hash: hash) { return kept.0 != 0 }
     guard let implausible = GibberishDetector.implausibleASCII(word, maxConsonants: maxConsonants) else { return nil }
-    if count == Self.capacity {
-      clear()
-      slot = hash & mask
-    }
-    slots[slot] = Slot(hash: hash, start: Int32(unitCount), length: Int16(word.count), implausible: implausible)
-    for (i, unit) in word.enumerated() { words[unitCount + i] = unit }
-    unitCount += word.count
-    count += 1
+    if table.isFull { table.clear() }
+    table.insert(word, tag: false, hash: hash, values: (implausible ? 1 : 0, 0))
     return implausible
-  }
-
-  @inline(__always)
-  private func equal(_ word: UnsafeBufferPointer<UInt16>, at start: Int) -> Bool {
-    let kept = UnsafeBufferPointer(rebasing: words[start..<(start + word.count)])
-    var i = 0
-    while i + 4 <= word.count {
-      if FourUnits.load(kept, at: i) != FourUnits.load(word, at: i) { return false }
-      i += 4
-    }
-    while i < word.count {
-      if kept[i] != word[i] { return false }
-      i += 1
-    }
-    return true
-  }
-
-  private func clear() {
-    for i in slots.indices { slots[i].start = -1 }
-    count = 0
-    unitCount = 0
   }
 }

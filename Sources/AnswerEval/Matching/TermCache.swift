@@ -22,27 +22,13 @@ final class TermCache {
 
   /// The matcher the terms are for.
   private var owner: ObjectIdentifier?
-  /// Open addressing, twice the capacity: each slot's word (`keys[keyStart..<keyStart + keyLength]` and
-  /// whether it is a word) and its terms (`terms[termStart..<termEnd]`); keyStart -1: empty.
-  private struct Slot {
-    var hash: Int = 0
-    var keyStart: Int32 = -1, keyLength: Int16 = 0, isWord = false
-    var termStart: Int32 = 0, termEnd: Int32 = 0
-  }
-  /// Fixed-size storage, allocated once: the cache is read for every token, and plain memory is read
-  /// without the checks (exclusivity, uniqueness, bounds) of arrays held by a class.
-  private let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: 2 * TermCache.capacity)
-  private let keys = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: TermCache.capacity * TermCache.longestKey)
+  /// Each word (its bytes; tag: whether it is a word) and where its terms are: `terms[first..<second]`.
+  private let table = BoundedKeyTable<UInt8>(capacity: TermCache.capacity, longestKey: TermCache.longestKey)
+  /// Fixed-size storage, allocated once, as the table's.
   private let terms = UnsafeMutableBufferPointer<Int32>.allocate(capacity: TermCache.termCapacity)
-  private var count = 0, keyCount = 0, termCount = 0
-
-  init() {
-    slots.initialize(repeating: Slot())
-  }
+  private var termCount = 0
 
   deinit {
-    slots.deallocate()
-    keys.deallocate()
     terms.deallocate()
   }
 
@@ -54,51 +40,26 @@ final class TermCache {
   }
 
   private func clear() {
-    for i in slots.indices { slots[i].keyStart = -1 }
-    count = 0
-    keyCount = 0
+    table.clear()
     termCount = 0
   }
 
   /// Appends the terms kept for `key` to `out` and returns true, or returns false when `key` is not kept.
   @inline(__always)
   func append(_ key: UnsafeBufferPointer<UInt8>, isWord: Bool, hash: Int, to out: inout [Int32]) -> Bool {
-    let mask = slots.count - 1
-    var slot = hash & mask
-    while true {
-      let entry = slots[slot]
-      if entry.keyStart < 0 { return false }
-      if entry.hash == hash, entry.isWord == isWord, Int(entry.keyLength) == key.count, equal(key, at: entry.keyStart) {
-        for t in Int(entry.termStart)..<Int(entry.termEnd) { out.append(terms[t]) }
-        return true
-      }
-      slot = (slot + 1) & mask
-    }
-  }
-
-  @inline(__always)
-  private func equal(_ key: UnsafeBufferPointer<UInt8>, at start: Int32) -> Bool {
-    let start = Int(start)
-    for i in 0..<key.count where keys[start + i] != key[i] { return false }
+    guard let (first, end) = table.find(key, tag: isWord, hash: hash) else { return false }
+    for t in Int(first)..<Int(end) { out.append(terms[t]) }
     return true
   }
 
   /// Keeps `found` as the terms of `key` (which ``append(_:isWord:hash:to:)`` did not find).
   func insert(_ key: UnsafeBufferPointer<UInt8>, isWord: Bool, hash: Int, terms found: ArraySlice<Int32>) {
     guard key.count <= Self.longestKey, found.count <= Self.termCapacity else { return }
-    if count == Self.capacity || termCount + found.count > Self.termCapacity { clear() }
-    let mask = slots.count - 1
-    var slot = hash & mask
-    while slots[slot].keyStart >= 0 { slot = (slot + 1) & mask }
-    slots[slot] = Slot(
-      hash: hash, keyStart: Int32(keyCount), keyLength: Int16(key.count), isWord: isWord,
-      termStart: Int32(termCount), termEnd: Int32(termCount + found.count))
-    for (i, byte) in key.enumerated() { keys[keyCount + i] = byte }
-    keyCount += key.count
+    if table.isFull || termCount + found.count > Self.termCapacity { clear() }
+    table.insert(key, tag: isWord, hash: hash, values: (Int32(termCount), Int32(termCount + found.count)))
     for term in found {
       terms[termCount] = term
       termCount += 1
     }
-    count += 1
   }
 }
