@@ -47,6 +47,24 @@ import Testing
     }
   }
 
+  /// Words outside ASCII are judged by their Unicode letters, and ASCII ones by their units, whether the
+  /// context keeps letter verdicts (as a ``Grader``'s does) or not: the same words are junk either way.
+  @Test func wordsOutsideASCIIAreJudgedWithAndWithoutTheCache() throws {
+    let text = "Ŝkrž bžçdrt qwrtpsd fghjž. Then we shipped the release to all customers on time."
+    let analyzed = try TextAnalyzer().analyze(text, source: "t")
+    let cache = LetterVerdictCache()
+    for context in [
+      AnswerContext(text: analyzed, rubric: TestRubrics.behavioral),
+      AnswerContext(text: analyzed, rubric: TestRubrics.behavioral, termCache: nil, letterVerdicts: cache),
+    ] {
+      let finding = try #require(context.finding(of: "pitfall.gibberish"))
+      #expect(finding.outcome == .partial)
+      #expect(finding.evidence.map { analyzed.string($0) } == ["Ŝkrž bžçdrt qwrtpsd fghjž."])
+      #expect(finding.values["found"] == "“Ŝkrž”, “bžçdrt” and “qwrtpsd”")
+    }
+    #expect(cache.count > 0)
+  }
+
   @Test func implausibleLetterPatterns() throws {
     let text = try TextAnalyzer().analyze(
       "fjdk fjdksla aaaa hmm SQL strengths twelfths rhythm nth p99 Dijkstra schmuck привет", source: "t")

@@ -74,6 +74,8 @@ public struct GibberishDetector: Detector {
     var wordLike = [Bool](repeating: false, count: count)
     var wordLikeCount = 0, junkCount = 0, words = 0
     var previous: Int?
+    // (Optional chaining on the cache: binding it with `if let` per word retained and released it.)
+    let letterVerdicts = context.letterVerdicts, hasCache = letterVerdicts != nil
     // The tokens are read in place (`text.tokens[index]`), not copied into a local, once per token.
     text.utf16.withUnsafeBufferPointer { utf16 in
       for index in text.tokens.indices {
@@ -83,14 +85,15 @@ public struct GibberishDetector: Detector {
         wordLikeCount += 1
         if let previous, text.tokens[index].normalized == text.tokens[previous].normalized {
           junk[index] = true
-        } else if text.tokens[index].kind == .word,
-          let verdict = context.letterVerdicts?.verdict(
-            UnsafeBufferPointer(rebasing: utf16[text.tokens[index].range]), maxConsonants: maxConsonants)
-        {
-          // An ASCII word judged before (or judged now, and kept).
-          if verdict { junk[index] = true }
-        } else if Self.implausible(at: index, in: text, maxConsonants: maxConsonants) {
-          junk[index] = true
+        } else if text.tokens[index].kind == .word {
+          // An ASCII word's verdict from its units (kept, or judged now and kept, when there is a cache); nil
+          // when a unit is not ASCII, and only then are the word's Unicode properties read.
+          let units = UnsafeBufferPointer(rebasing: utf16[text.tokens[index].range])
+          let ascii =
+            hasCache
+            ? letterVerdicts?.verdict(units, maxConsonants: maxConsonants)
+            : Self.implausibleASCII(units, maxConsonants: maxConsonants)
+          if ascii ?? Self.implausibleUnicode(at: index, in: text, maxConsonants: maxConsonants) { junk[index] = true }
         }
         if junk[index] { junkCount += 1 }
         previous = index
