@@ -46,7 +46,7 @@ public struct CueMatcher: Sendable {
   private let patterns: [Pattern]
   /// What the walk reads of a node, side by side (one cache line): its accepted pattern ids
   /// (`accepts[acceptStart..<acceptEnd]`), gap edges (`gaps[gapStart..<gapEnd]`), `#number` and `#any`
-  /// children (-1: none), and bit `term % 64` set for each term it has an edge for, so that most lookups
+  /// children (-1: none), and bit `term & 63` set for each term it has an edge for, so that most lookups
   /// that would miss are skipped without touching the edge table (leaves have no bits at all).
   private struct NodeInfo: Sendable {
     var acceptStart: Int32 = 0, acceptEnd: Int32 = 0
@@ -107,7 +107,7 @@ public struct CueMatcher: Sendable {
     for (key, child) in builder.edges {
       let node = Int(key >> 32), term = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
       if node == 0 { rootChild[term] = child }
-      nodes[node].termBits |= 1 << UInt64(term % 64)
+      nodes[node].termBits |= 1 << UInt64(term & 63)
     }
     self.rootChild = rootChild
     self.nodes = nodes
@@ -259,7 +259,7 @@ public struct CueMatcher: Sendable {
             if info.termBits != 0 {
               for t in Int(termStart[p])..<Int(termStart[p + 1]) {
                 let term = terms[t]
-                guard info.termBits & (1 << UInt64(term % 64)) != 0 else { continue }
+                guard info.termBits & (1 << UInt64(term & 63)) != 0 else { continue }  // terms are never negative
                 let child = node == 0 ? rootChild[Int(term)] : edges.child(node, term)
                 if child >= 0 { stack.push(child, position + 1) }
               }

@@ -118,10 +118,10 @@ struct JSONWriter: ~Copyable {
     element()
     // The quotes, the name and the colon stored in one go: a name is a few bytes, which a loop copies in
     // less than a call to `memcpy` takes.
-    let n = name.utf8CodeUnitCount
+    let n = name.utf8CodeUnitCount, bytes = name.utf8Start
     reserve(n + 3)
     storage[count] = UInt8(ascii: "\"")
-    for i in 0..<n { storage[count + 1 + i] = name.utf8Start[i] }
+    for i in 0..<n { storage[count + 1 + i] = bytes[i] }
     storage[count + 1 + n] = UInt8(ascii: "\"")
     count += n + 2
     if pretty {
