@@ -4,13 +4,15 @@ import Testing
 
 @Suite struct BoundedKeyTableTests {
   /// Looks `key` up in `table` (every key here hashes to `hash`, so they all collide).
-  func find(_ table: BoundedKeyTable<UInt8>, _ key: String, tag: Bool = false, hash: Int = 7) -> (Int32, Int32)? {
+  func find(_ table: borrowing BoundedKeyTable<UInt8>, _ key: String, tag: Bool = false, hash: Int = 7) -> (
+    Int32, Int32
+  )? {
     var key = key
     return key.withUTF8 { table.find($0, tag: tag, hash: hash) }
   }
 
   func insert(
-    _ table: BoundedKeyTable<UInt8>, _ key: String, tag: Bool = false, hash: Int = 7, _ values: (Int32, Int32)
+    _ table: borrowing BoundedKeyTable<UInt8>, _ key: String, tag: Bool = false, hash: Int = 7, _ values: (Int32, Int32)
   ) {
     var key = key
     key.withUTF8 { table.insert($0, tag: tag, hash: hash, values: values) }
@@ -30,7 +32,8 @@ import Testing
     #expect(find(table, "x", tag: true) == nil)
     #expect(find(table, "latencyAD") == nil && find(table, "latenc") == nil)
     #expect(find(table, "latency", hash: 8) == nil)  // another hash: another chain
-    #expect(table.count == 7 && !table.isFull)
+    let (count, full) = (table.count, table.isFull)  // read first: `#expect` takes copyable values
+    #expect(count == 7 && !full)
   }
 
   /// Sixteen-bit keys that share a hash and differ only within their first four units (compared as one
@@ -54,12 +57,14 @@ import Testing
     for (i, key) in keys.enumerated() {
       key.withUnsafeBufferPointer { table.insert($0, tag: false, hash: i * 31, values: (Int32(i), 0)) }
     }
-    #expect(table.isFull)
+    let full = table.isFull  // read first: `#expect` takes copyable values
+    #expect(full)
     for (i, key) in keys.enumerated() {
       #expect(key.withUnsafeBufferPointer { table.find($0, tag: false, hash: i * 31)?.0 } == Int32(i))
     }
     table.clear()
-    #expect(table.count == 0 && !table.isFull)
+    let (count, fullAfterClear) = (table.count, table.isFull)
+    #expect(count == 0 && !fullAfterClear)
     for (i, key) in keys.enumerated() {
       #expect(key.withUnsafeBufferPointer { table.find($0, tag: false, hash: i * 31) } == nil)
     }

@@ -14,7 +14,11 @@
 ///   table.insert(key, tag: true, hash: h, values: (0, 3))   // find(key, tag: true, hash: h) is now (0, 3)
 /// }
 /// ```
-final class BoundedKeyTable<Unit: FixedWidthInteger & UnsignedInteger> {
+///
+/// A non-copyable struct whose counts are kept in memory it owns, so a cache holds it as a `let` and calls it
+/// without exclusivity checks; a generic class's metadata would be made at run time on first use, which cost a
+/// process that grades one answer 0.5 M instructions of conformance lookups.
+struct BoundedKeyTable<Unit: FixedWidthInteger & UnsignedInteger>: ~Copyable {
   /// The most keys kept; ``clear()`` when there are this many.
   let capacity: Int
   /// The most units a key has.
@@ -30,9 +34,8 @@ final class BoundedKeyTable<Unit: FixedWidthInteger & UnsignedInteger> {
   }
   private let slots: UnsafeMutableBufferPointer<Slot>
   private let keys: UnsafeMutableBufferPointer<Unit>
-  /// How many keys are kept.
-  private(set) var count = 0
-  private var unitCount = 0
+  /// How many keys are kept, and how many units of `keys` they take.
+  private let counts: UnsafeMutablePointer<(keys: Int, units: Int)>
 
   /// `capacity` must be a power of two, `longestKey` below 2¹⁵, and their product below 2³¹.
   init(capacity: Int, longestKey: Int) {
@@ -43,21 +46,26 @@ final class BoundedKeyTable<Unit: FixedWidthInteger & UnsignedInteger> {
     slots = .allocate(capacity: 2 * capacity)
     slots.initialize(repeating: Slot())
     keys = .allocate(capacity: capacity * longestKey)
+    counts = .allocate(capacity: 1)
+    counts.initialize(to: (0, 0))
   }
 
   deinit {
     slots.deallocate()
     keys.deallocate()
+    counts.deallocate()
   }
 
+  /// How many keys are kept.
+  var count: Int { counts.pointee.keys }
+
   /// True when ``insert(_:tag:hash:values:)`` must wait for ``clear()``.
-  var isFull: Bool { count == capacity }
+  var isFull: Bool { counts.pointee.keys == capacity }
 
   /// Forgets every key.
   func clear() {
     for i in slots.indices { slots[i].keyStart = -1 }
-    count = 0
-    unitCount = 0
+    counts.pointee = (0, 0)
   }
 
   /// The values kept for `key` with `tag`, or nil. `hash` must be the one `key` was inserted with.
@@ -82,11 +90,10 @@ final class BoundedKeyTable<Unit: FixedWidthInteger & UnsignedInteger> {
     let mask = slots.count - 1
     var slot = hash & mask
     while slots[slot].keyStart >= 0 { slot = (slot + 1) & mask }
-    slots[slot] = Slot(
-      hash: hash, keyStart: Int32(unitCount), keyLength: Int16(key.count), tag: tag, values: values)
-    if let base = key.baseAddress { (keys.baseAddress! + unitCount).initialize(from: base, count: key.count) }
-    unitCount += key.count
-    count += 1
+    let units = counts.pointee.units
+    slots[slot] = Slot(hash: hash, keyStart: Int32(units), keyLength: Int16(key.count), tag: tag, values: values)
+    if let base = key.baseAddress { (keys.baseAddress! + units).initialize(from: base, count: key.count) }
+    counts.pointee = (counts.pointee.keys + 1, units + key.count)
   }
 
   /// Whether `keys[start..<start + key.count]` holds `key`'s units: for wider units than bytes, eight
