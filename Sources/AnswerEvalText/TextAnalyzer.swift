@@ -206,6 +206,7 @@ public final class TextAnalyzer {
 
   /// For a normalized word like "500ms", "2.5m" or "3x": the length of its leading number ("500", "2.5",
   /// "3"), when letters follow it. nil for words that do not start with a digit ("p95", "gpt").
+  @inline(__always)
   static func numberPrefixLength(_ units: UnsafeBufferPointer<UInt16>) -> Int? {
     var i = units.startIndex
     func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }

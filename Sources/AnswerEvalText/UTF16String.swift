@@ -18,9 +18,11 @@ extension String {
   /// - Complexity: O(n).
   public init(utf16 units: UnsafeBufferPointer<UInt16>) {
     let n = units.count
-    var length = 0
-    var ascii = true
     var i = 0
+    // Four ASCII units at a time (most of any text), then unit by unit from the first that is not.
+    while i + 4 <= n, FourUnits.load(units, at: i) & 0xFF80_FF80_FF80_FF80 == 0 { i += 4 }
+    var length = i
+    var ascii = true
     while i < n {
       let u = units[i]
       if u < 0x80 {

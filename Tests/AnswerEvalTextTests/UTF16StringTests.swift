@@ -28,6 +28,16 @@ import Testing
     check([0xD83D, 0xD83D, 0xDE80])  // a lead, then a pair
   }
 
+  /// ASCII is read four units at a time up to the first unit that is not: every unit that ends the ASCII
+  /// (the smallest and largest of each length, half of a pair) after every count of ASCII units before it.
+  @Test func nonASCIIAfterEveryLengthOfASCII() {
+    for prefix in 0...9 {
+      for tail: [UInt16] in [[0x7F], [0x80], [0x7FF], [0x800], [0xFFFF], [0xD83D, 0xDE80], [0xDC00], [0xD800]] {
+        check(Array(repeating: 0x61, count: prefix) + tail + [0x62, 0x63, 0x64, 0x65, 0x66])
+      }
+    }
+  }
+
   @Test func everyBMPUnitAlone() {
     for unit in UInt16(0)...UInt16(0xFFFF) { check([0x41, unit, 0x42]) }
   }
