@@ -1,4 +1,5 @@
 import AnswerEvalText
+import Foundation
 import TestSupport
 import Testing
 
@@ -170,6 +171,30 @@ import Testing
         #expect(insertionSortWasEnough == !(shuffled && length >= 100), "length \(length), shuffled \(shuffled)")
       }
     }
+  }
+
+  /// Grouped (as ``AnswerContext`` asks, by each cue's detector, or any other grouping), the matches are those
+  /// without groups, stably partitioned by group: every group's matches in the order of all of them.
+  @Test func groupedMatchesAreTheMatchesPartitionedStably() throws {
+    let folder = Repository.path("Corpora/labelled")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().filter { $0.hasSuffix(".md") }
+    let analyzer = try TextAnalyzer()
+    let rubric = TestRubrics.behavioral, matcher = rubric.matcher
+    let byThree = matcher.cues.indices.map { $0 % 3 }
+    var groupsSeen = Set<Int>()
+    for name in names.prefix(40) {
+      let text = try analyzer.analyze(try String(contentsOfFile: folder + "/" + name, encoding: .utf8), source: name)
+      let all = matcher.matches(in: text)
+      for (groups, count) in [(rubric.cueDetectorIndex, rubric.packDetectors.count), (byThree, 3)] {
+        let expected = (0..<count).flatMap { g in all.filter { groups[$0.cue] == g } }
+        #expect(matcher.matches(in: text, cache: nil, groups: groups, groupCount: count) == expected, "\(name)")
+        groupsSeen.formUnion(all.map { groups[$0.cue] })
+      }
+      let first = try #require(all.first)
+      let only = matcher.matches(in: text, only: first.cue, cache: nil, groups: byThree, groupCount: 3)
+      #expect(only == all.filter { $0.cue == first.cue }, "\(name)")
+    }
+    #expect(groupsSeen.count >= 3)
   }
 }
 

@@ -60,46 +60,23 @@ public final class AnswerContext {
   /// one array: the matches of group g in sentence s are `ordered[starts[g * n + s]..<starts[g * n + s + 1]]`
   /// for n sentences, in match order, and those of group g in the whole answer are contiguous too.
   ///
-  /// The matcher's array is reordered in place, so the matches are held once: a large answer has about one
-  /// match per word, and a second copy was the largest single cost of grading it.
+  /// The matcher writes its matches grouped by detector, each group in match order, which is sentence order
+  /// too: grouping them by sentence as well takes only counting them. (The matches are held once: a large
+  /// answer has about one match per word, and a second copy was the largest single cost of grading it.)
   private lazy var byDetector: (ordered: [CueMatch], starts: [Int]) = {
-    var matches = rubric.matcher.matches(in: text, cache: termCache)
+    let matches = rubric.matcher.matches(
+      in: text, cache: termCache, groups: rubric.cueDetectorIndex, groupCount: rubric.packDetectors.count)
     let sentenceCount = text.sentences.count, lists = rubric.packDetectors.count * sentenceCount
-    // A counting sort by list, which keeps the match order inside each list. The list of each match is read
-    // field by field, once: a copy of a whole match retains and releases its signal.
-    // All through buffers: there is about one match per token. The buffer's swap moves the matches' bytes;
-    // the array's would copy them.
-    var place = [Int32](repeating: 0, count: matches.count)
     var starts = [Int](repeating: 0, count: lists + 1)
-    matches.withUnsafeMutableBufferPointer { matches in
-      place.withUnsafeMutableBufferPointer { place in
-        starts.withUnsafeMutableBufferPointer { starts in
-          rubric.cueDetectorIndex.withUnsafeBufferPointer { cueDetectorIndex in
-            for k in matches.indices {
-              let l = cueDetectorIndex[matches[k].cue] * sentenceCount + matches[k].sentence
-              place[k] = Int32(l)
-              starts[l + 1] += 1
-            }
-          }
-          for i in 0..<lists { starts[i + 1] += starts[i] }
-          // `place[k]`: where match k goes.
-          var next = Array(starts)
-          next.withUnsafeMutableBufferPointer { next in
-            for k in place.indices {
-              let l = Int(place[k])
-              place[k] = Int32(next[l])
-              next[l] += 1
-            }
+    // The list of each match is read field by field: a copy of a whole match retains and releases its signal.
+    matches.withUnsafeBufferPointer { matches in
+      starts.withUnsafeMutableBufferPointer { starts in
+        rubric.cueDetectorIndex.withUnsafeBufferPointer { cueDetectorIndex in
+          for k in matches.indices {
+            starts[cueDetectorIndex[matches[k].cue] * sentenceCount + matches[k].sentence + 1] += 1
           }
         }
-        // Apply the permutation by swapping along its cycles: each swap puts one match in its place.
-        for k in matches.indices {
-          while place[k] != Int32(k) {
-            let target = Int(place[k])
-            matches.swapAt(k, target)
-            place.swapAt(k, target)
-          }
-        }
+        for i in 0..<lists { starts[i + 1] += starts[i] }
       }
     }
     return (matches, starts)

@@ -154,7 +154,12 @@ public struct CueMatcher: Sendable {
     matches(in: text, only: cueFilter, cache: nil)
   }
 
-  func matches(in text: AnalyzedText, only cueFilter: Int? = nil, cache: TermCache?) -> [CueMatch] {
+  /// With `groups` (a group number, below `groupCount`, for each cue), the matches come grouped: the matches of
+  /// group 0 first, then those of group 1, …, each group in the order above. In the order given the matches
+  /// of a group are in sentence order too, so grouping them by sentence as well needs no further sorting.
+  func matches(
+    in text: AnalyzedText, only cueFilter: Int? = nil, cache: TermCache?, groups: [Int]? = nil, groupCount: Int = 1
+  ) -> [CueMatch] {
     let tokens = text.tokens
     // Each token's terms: termStart[i]..<termStart[i + 1] in terms.
     var terms: [Int32] = []
@@ -313,24 +318,44 @@ public struct CueMatcher: Sendable {
     }
     // One match per (start, cue, end), in that order.
     Self.sortNearlySorted(&found)
-    // Written in place, read through buffers: there is about one match per token.
-    return [CueMatch](unsafeUninitializedCapacity: found.count) { matches, count in
-      found.withUnsafeBufferPointer { found in
+    // Which matches are kept (the others' cue set to -1), and how many of each group: where each group starts.
+    // All through buffers: there is about one match per token.
+    var groupStart = [Int](repeating: 0, count: groupCount + 1)
+    let total = groupStart.withUnsafeMutableBufferPointer { groupStart in
+      found.withUnsafeMutableBufferPointer { found in
         var previous = (start: Int32(-1), cue: Int32(-1), end: Int32(-1))
-        for f in found {
-          if previous == (f.start, f.cue, f.end) { continue }
-          previous = (f.start, f.cue, f.end)
+        for k in found.indices {
+          let f = found[k]
           let cueIndex = Int(f.cue)
-          if let only = cueFilter, only != cueIndex { continue }
-          let range = Int(f.start)..<Int(f.end)
-          if cueHasExceptions[cueIndex], blocked(f.cue, range) { continue }
-          (matches.baseAddress! + count).initialize(
-            to: CueMatch(
-              cue: cueIndex, signal: signals[cueIndex], weight: weights[cueIndex], tokens: range,
-              sentence: Int(f.sentence)))
-          count += 1
+          let duplicate = previous == (f.start, f.cue, f.end)
+          previous = (f.start, f.cue, f.end)
+          if duplicate || (cueFilter != nil && cueFilter != cueIndex)
+            || (cueHasExceptions[cueIndex] && blocked(f.cue, Int(f.start)..<Int(f.end)))
+          {
+            found[k].cue = -1
+          } else {
+            groupStart[(groups?[cueIndex] ?? 0) + 1] += 1
+          }
         }
       }
+      for g in 0..<groupCount { groupStart[g + 1] += groupStart[g] }
+      return groupStart[groupCount]
+    }
+    // Each kept match written in place, at the next place of its group.
+    return [CueMatch](unsafeUninitializedCapacity: total) { matches, count in
+      groupStart.withUnsafeMutableBufferPointer { next in
+        found.withUnsafeBufferPointer { found in
+          for f in found where f.cue >= 0 {
+            let cueIndex = Int(f.cue), group = groups?[cueIndex] ?? 0
+            (matches.baseAddress! + next[group]).initialize(
+              to: CueMatch(
+                cue: cueIndex, signal: signals[cueIndex], weight: weights[cueIndex],
+                tokens: Int(f.start)..<Int(f.end), sentence: Int(f.sentence)))
+            next[group] += 1
+          }
+        }
+      }
+      count = total
     }
   }
 
