@@ -12,6 +12,8 @@ public enum FeedbackTemplate {
   public static let placeholders = ["evidence", "found", "missing", "count", "value"]
 
   public static func fill(_ template: String, values: [String: String]) -> String {
+    // A template without a brace has nothing to fill: it is its own text, not copied.
+    if !contains(template, UInt8(ascii: "{")) { return template }
     if let filled = fillInOnePass(template, values: values) { return filled }
     var out = template
     for key in placeholders {
