@@ -522,6 +522,37 @@ extension CueMatcher {
     /// Every edge leads to a node created after its source, so going from the last node to the first
     /// meets each child before its parents. The root stays node 0, and the nodes kept keep their order.
     mutating func mergeEquivalentNodes() {
+      let representative = representatives()
+      // The nodes kept, numbered in their old order; every reference goes to the kept node of its class.
+      var number = [Int32](repeating: -1, count: nodes.count)
+      var kept: [Node] = []
+      for n in nodes.indices where representative[n] == Int32(n) {
+        number[n] = Int32(kept.count)
+        kept.append(nodes[n])
+      }
+      func renumbered(_ child: Int32) -> Int32 { child < 0 ? -1 : number[Int(representative[Int(child)])] }
+      for k in kept.indices {
+        for g in kept[k].gaps.indices { kept[k].gaps[g].node = renumbered(kept[k].gaps[g].node) }
+        kept[k].number = renumbered(kept[k].number)
+        kept[k].any = renumbered(kept[k].any)
+      }
+      var keptEdges: [UInt64: Int32] = [:]
+      keptEdges.reserveCapacity(edges.count)
+      for (key, child) in edges where number[Int(key >> 32)] >= 0 {
+        keptEdges[UInt64(UInt32(number[Int(key >> 32)])) << 32 | key & 0xFFFF_FFFF] = renumbered(child)
+      }
+      nodes = kept
+      edges = keptEdges
+    }
+
+    /// For each node, the first node from the last that has the same signature: its accepted patterns
+    /// (sorted), its gaps (one per `max`, sorted), `#number` and `#any` children, and edges (by term), with
+    /// children already replaced by the node that stands for them. Sorts each node's accepts and gaps.
+    ///
+    /// The signatures of the nodes that stand for others are kept one after another in one array and found
+    /// by hash in an open-addressing table, not as an array each: a rubric's trie has tens of thousands of
+    /// nodes, and the compile's peak memory was theirs.
+    private mutating func representatives() -> [Int32] {
       // Node n's edges are `edgeOf[firstEdge[n]..<firstEdge[n + 1]]` (a counting sort by node).
       var firstEdge = [Int](repeating: 0, count: nodes.count + 1)
       for key in edges.keys { firstEdge[Int(key >> 32) + 1] += 1 }
@@ -533,12 +564,15 @@ extension CueMatcher {
         edgeOf[fill[n]] = (Int32(truncatingIfNeeded: key & 0xFFFF_FFFF), child)
         fill[n] += 1
       }
-      // A node's signature, in one array: its accepted patterns (sorted), its gaps (one per `max`, sorted),
-      // `#number` and `#any` children, and edges (by term), with children already replaced by the node
-      // that stands for them.
       var representative = [Int32](repeating: -1, count: nodes.count)
-      var bySignature: [[Int32]: Int32] = [:]
-      bySignature.reserveCapacity(nodes.count)
+      // The signatures of the representatives: `stored[signatureStart[n]..<signatureEnd[n]]` for node n.
+      var stored: [Int32] = []
+      var signatureStart = [Int32](repeating: 0, count: nodes.count)
+      var signatureEnd = [Int32](repeating: 0, count: nodes.count)
+      var slotMask = 1
+      while slotMask < 2 * nodes.count { slotMask <<= 1 }
+      var slots = [Int32](repeating: -1, count: slotMask)
+      slotMask -= 1
       var signature: [Int32] = []
       for n in nodes.indices.reversed() {
         func merged(_ child: Int32) -> Int32 { child < 0 ? -1 : representative[Int(child)] }
@@ -560,33 +594,25 @@ extension CueMatcher {
           signature.append(edgeOf[e].term)
           signature.append(merged(edgeOf[e].child))
         }
-        if let existing = bySignature[signature] {
-          representative[n] = existing
+        var hasher = Hasher()
+        signature.withUnsafeBytes { hasher.combine(bytes: $0) }
+        var slot = hasher.finalize() & slotMask
+        while slots[slot] >= 0 {
+          let other = Int(slots[slot])
+          if stored[Int(signatureStart[other])..<Int(signatureEnd[other])].elementsEqual(signature) { break }
+          slot = (slot + 1) & slotMask
+        }
+        if slots[slot] >= 0 {
+          representative[n] = slots[slot]
         } else {
-          bySignature[signature] = Int32(n)
+          slots[slot] = Int32(n)
           representative[n] = Int32(n)
+          signatureStart[n] = Int32(stored.count)
+          stored.append(contentsOf: signature)
+          signatureEnd[n] = Int32(stored.count)
         }
       }
-      // The nodes kept, numbered in their old order; every reference goes to the kept node of its class.
-      var number = [Int32](repeating: -1, count: nodes.count)
-      var kept: [Node] = []
-      for n in nodes.indices where representative[n] == Int32(n) {
-        number[n] = Int32(kept.count)
-        kept.append(nodes[n])
-      }
-      func renumbered(_ child: Int32) -> Int32 { child < 0 ? -1 : number[Int(representative[Int(child)])] }
-      for k in kept.indices {
-        for g in kept[k].gaps.indices { kept[k].gaps[g].node = renumbered(kept[k].gaps[g].node) }
-        kept[k].number = renumbered(kept[k].number)
-        kept[k].any = renumbered(kept[k].any)
-      }
-      var keptEdges: [UInt64: Int32] = [:]
-      keptEdges.reserveCapacity(edges.count)
-      for (key, child) in edges where number[Int(key >> 32)] >= 0 {
-        keptEdges[UInt64(UInt32(number[Int(key >> 32)])) << 32 | key & 0xFFFF_FFFF] = renumbered(child)
-      }
-      nodes = kept
-      edges = keptEdges
+      return representative
     }
 
     mutating func insert(_ pattern: PhrasePattern, cue: Int32, exception: Bool) {
