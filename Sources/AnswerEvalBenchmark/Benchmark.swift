@@ -14,7 +14,8 @@ import Foundation
 ///         cost per byte of a small answer against a large one, by stage (quadratic steps show up here), and
 ///         the peak memory of `answer-eval score` on each: what a byte of answer costs to hold
 ///     answer-eval-bench memory [--counts 1000,100000]
-///         peak resident memory of `answer-eval batch` over folders of different sizes
+///         peak resident memory of `answer-eval batch` over folders of different sizes, with the rubric
+///         compiled by each run and read from the cache
 ///     answer-eval-bench startup [FILE] [--runs N]
 ///         `answer-eval score FILE --format json`, process start to report: median wall and user CPU time,
 ///         with the compiled rubric read from the cache and without the cache
@@ -290,23 +291,40 @@ enum Benchmark {
 
   // MARK: memory
 
-  /// Peak resident memory of `answer-eval batch DIR --format jsonl` for folders of `counts` answers.
+  /// Peak resident memory of `answer-eval batch DIR --format jsonl` for folders of `counts` answers, once
+  /// with the rubric compiled from its YAML by the run (`ANSWER_EVAL_CACHE=off`) and once read from a
+  /// scratch cache that an earlier run stored (the default), so that no run measured is the one that
+  /// writes the cache entry.
   static func memory(counts: [Int]) throws {
     let cli = cliPath()
-    // Every run compiles the rubric from its YAML, so that a run that writes the cache entry and one that
-    // reads it are not compared.
-    setenv("ANSWER_EVAL_CACHE", "off", 1)
-    print("answer-eval batch DIR --format jsonl > /dev/null (default jobs, ANSWER_EVAL_CACHE=off):")
+    let cache = try scratchFolder("memory-cache")
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    print(
+      "answer-eval batch DIR --format jsonl > /dev/null (default jobs): peak RSS with the rubric compiled by "
+        + "the run (ANSWER_EVAL_CACHE=off), then read from the cache:")
+    var cacheStored = false
     for count in counts {
       let folder = try scratchFolder("memory-\(count)")
       defer { try? FileManager.default.removeItem(atPath: folder) }
       let bytes = try AnswerGenerator.writeFolder(folder, count: count, seed: 42, words: 150...600)
-      let measure = ChildProcess.run([cli, "batch", folder, "--format", "jsonl"])
-      precondition(measure.status == 0, "answer-eval batch exited with \(measure.status)")
+      func measure(cache setting: String) -> ChildProcess.Measure {
+        setenv("ANSWER_EVAL_CACHE", setting, 1)
+        let measure = ChildProcess.run([cli, "batch", folder, "--format", "jsonl"])
+        precondition(measure.status == 0, "answer-eval batch exited with \(measure.status)")
+        return measure
+      }
+      let compiling = measure(cache: "off")
+      if !cacheStored {
+        _ = measure(cache: cache)
+        cacheStored = true
+      }
+      let cached = measure(cache: cache)
       print(
-        "  \(pad("\(count)", 7)) answers (\(megabytes(bytes)) MB): peak RSS "
-          + "\(String(format: "%.1f", Double(measure.peakResidentBytes) / 1e6)) MB, "
-          + "\(String(format: "%.0f", Double(count) / measure.seconds)) answers/s")
+        "  \(pad("\(count)", 7)) answers (\(megabytes(bytes)) MB): "
+          + "\(String(format: "%.1f", Double(compiling.peakResidentBytes) / 1e6)) MB compiling, "
+          + "\(String(format: "%.1f", Double(cached.peakResidentBytes) / 1e6)) MB cached; "
+          + "\(String(format: "%.0f", Double(count) / compiling.seconds)) and "
+          + "\(String(format: "%.0f", Double(count) / cached.seconds)) answers/s")
     }
   }
 
