@@ -28,8 +28,9 @@ import Testing
     check([0xD83D, 0xD83D, 0xDE80])  // a lead, then a pair
   }
 
-  /// ASCII is read four units at a time up to the first unit that is not: every unit that ends the ASCII
-  /// (the smallest and largest of each length, half of a pair) after every count of ASCII units before it.
+  /// ASCII is read four units at a time up to the first unit that is not: the largest ASCII unit, and every
+  /// unit that ends the ASCII (the smallest and largest of each length, half of a pair), after every count of
+  /// ASCII units before it.
   @Test func nonASCIIAfterEveryLengthOfASCII() {
     for prefix in 0...9 {
       for tail: [UInt16] in [[0x7F], [0x80], [0x7FF], [0x800], [0xFFFF], [0xD83D, 0xDE80], [0xDC00], [0xD800]] {
