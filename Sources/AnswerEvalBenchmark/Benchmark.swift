@@ -15,7 +15,7 @@ import Foundation
 ///         the peak memory of `answer-eval score` on each: what a byte of answer costs to hold
 ///     answer-eval-bench memory [--counts 1000,100000]
 ///         peak resident memory of `answer-eval batch` over folders of different sizes, with the rubric
-///         compiled by each run and read from the cache
+///         compiled by each run and read from the cache, and the most anonymous memory (heap, stacks) seen
 ///     answer-eval-bench startup [FILE] [--runs N]
 ///         `answer-eval score FILE --format json`, process start to report: median wall and user CPU time,
 ///         with the compiled rubric read from the cache and without the cache
@@ -294,7 +294,8 @@ enum Benchmark {
   /// Peak resident memory of `answer-eval batch DIR --format jsonl` for folders of `counts` answers, once
   /// with the rubric compiled from its YAML by the run (`ANSWER_EVAL_CACHE=off`) and once read from a
   /// scratch cache that an earlier run stored (the default), so that no run measured is the one that
-  /// writes the cache entry.
+  /// writes the cache entry. Each with the most anonymous memory (heap and stacks) seen while it ran: the
+  /// part of the peak that holds answers, where the rest is mostly code and ICU data mapped from files.
   static func memory(counts: [Int]) throws {
     let cli = cliPath()
     let cache = try scratchFolder("memory-cache")
@@ -309,9 +310,13 @@ enum Benchmark {
       let bytes = try AnswerGenerator.writeFolder(folder, count: count, seed: 42, words: 150...600)
       func measure(cache setting: String) -> ChildProcess.Measure {
         setenv("ANSWER_EVAL_CACHE", setting, 1)
-        let measure = ChildProcess.run([cli, "batch", folder, "--format", "jsonl"])
+        let measure = ChildProcess.run([cli, "batch", folder, "--format", "jsonl"], sampleMemory: true)
         precondition(measure.status == 0, "answer-eval batch exited with \(measure.status)")
         return measure
+      }
+      func peak(_ measure: ChildProcess.Measure) -> String {
+        let anonymous = measure.peakAnonymousBytes.map { String(format: "%.1f", Double($0) / 1e6) } ?? "?"
+        return "\(String(format: "%.1f", Double(measure.peakResidentBytes) / 1e6)) MB (anonymous \(anonymous) MB)"
       }
       let compiling = measure(cache: "off")
       if !cacheStored {
@@ -321,8 +326,7 @@ enum Benchmark {
       let cached = measure(cache: cache)
       print(
         "  \(pad("\(count)", 7)) answers (\(megabytes(bytes)) MB): "
-          + "\(String(format: "%.1f", Double(compiling.peakResidentBytes) / 1e6)) MB compiling, "
-          + "\(String(format: "%.1f", Double(cached.peakResidentBytes) / 1e6)) MB cached; "
+          + "\(peak(compiling)) compiling, \(peak(cached)) cached; "
           + "\(String(format: "%.0f", Double(count) / compiling.seconds)) and "
           + "\(String(format: "%.0f", Double(count) / cached.seconds)) answers/s")
     }
