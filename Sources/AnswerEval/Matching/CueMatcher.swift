@@ -82,33 +82,38 @@ public struct CueMatcher: Sendable {
       for phrase in entry.1.phrases { builder.insert(phrase, cue: Int32(index), exception: false) }
       for phrase in entry.1.exceptions { builder.insert(phrase, cue: Int32(index), exception: true) }
     }
-    builder.mergeEquivalentNodes()
+    let edgeList = builder.mergeEquivalentNodes()
     patterns = builder.patterns.map { Pattern(cue: $0.cue, lead: $0.lead, isException: $0.exception) }
     var nodes = [NodeInfo](repeating: NodeInfo(), count: builder.nodes.count)
     var accepts: [Int32] = []
     var gaps: [(max: Int32, node: Int32, ordinal: Int32)] = []
     var gapOrdinal: [Int32: Int32] = [:]
     for (n, node) in builder.nodes.enumerated() {
+      // Each node's accepted patterns in increasing order, and its gaps by `max` (one gap per `max`).
       nodes[n].acceptStart = Int32(accepts.count)
-      accepts += node.accepts
+      builder.forEachAccept(of: node) { accepts.append($0) }
+      accepts[Int(nodes[n].acceptStart)...].sort()
       nodes[n].acceptEnd = Int32(accepts.count)
       nodes[n].gapStart = Int32(gaps.count)
-      for gap in node.gaps {
-        let ordinal = gapOrdinal[gap.node] ?? Int32(gapOrdinal.count)
-        gapOrdinal[gap.node] = ordinal
-        gaps.append((gap.max, gap.node, ordinal))
+      builder.forEachGap(of: node) { gaps.append(($0.max, $0.node, -1)) }
+      gaps[Int(nodes[n].gapStart)...].sort { $0.max < $1.max }
+      for g in Int(nodes[n].gapStart)..<gaps.count {
+        let ordinal = gapOrdinal[gaps[g].node] ?? Int32(gapOrdinal.count)
+        gapOrdinal[gaps[g].node] = ordinal
+        gaps[g].ordinal = ordinal
       }
       nodes[n].gapEnd = Int32(gaps.count)
       nodes[n].number = node.number
       nodes[n].any = node.any
     }
-    edges = EdgeTable(builder.edges.filter { $0.key >> 32 != 0 }.sorted { $0.key < $1.key })
     var rootChild = [Int32](repeating: -1, count: Int(builder.termCount))
-    for (key, child) in builder.edges {
+    for (key, child) in edgeList {
       let node = Int(key >> 32), term = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
       if node == 0 { rootChild[term] = child }
       nodes[node].termBits |= 1 << UInt64(term & 63)
     }
+    // In key order the root's edges (node 0) come first.
+    edges = EdgeTable(edgeList[(edgeList.firstIndex { $0.key >> 32 != 0 } ?? edgeList.endIndex)...])
     self.rootChild = rootChild
     self.nodes = nodes
     self.accepts = accepts
@@ -451,16 +456,24 @@ public struct CueMatcher: Sendable {
 // MARK: - Building
 
 extension CueMatcher {
+  /// A node of the trie while phrases go in: its `#number` and `#any` children, and the first of its
+  /// accepted patterns and of its gaps in the builder's shared lists (-1: none). A node holds no array of
+  /// its own: a rubric's trie has tens of thousands of nodes before they are merged, most accepting one
+  /// pattern, and an array each was most of the compile's allocations.
   fileprivate struct Node {
-    var gaps: [(max: Int32, node: Int32)] = []
     var number: Int32 = -1
     var any: Int32 = -1
-    var accepts: [Int32] = []
+    var firstAccept: Int32 = -1
+    var firstGap: Int32 = -1
   }
 
   /// The trie while phrases go in.
   fileprivate struct Builder {
     var nodes = [Node()]
+    /// Accepted patterns and gap edges of all nodes, each node's linked from its `firstAccept` and
+    /// `firstGap` through `next` (-1: the last), newest first.
+    var acceptList: [(pattern: Int32, next: Int32)] = []
+    var gapList: [(max: Int32, node: Int32, next: Int32)] = []
     var edges: [UInt64: Int32] = [:]
     var exacts: [String: Int32] = [:]
     var stems: [String: Int32] = [:]
@@ -492,6 +505,24 @@ extension CueMatcher {
       return Int32(nodes.count - 1)
     }
 
+    /// Calls `body` with each pattern `node` accepts, newest first.
+    func forEachAccept(of node: Node, _ body: (Int32) -> Void) {
+      var a = node.firstAccept
+      while a >= 0 {
+        body(acceptList[Int(a)].pattern)
+        a = acceptList[Int(a)].next
+      }
+    }
+
+    /// Calls `body` with each gap edge of `node`, newest first.
+    func forEachGap(of node: Node, _ body: ((max: Int32, node: Int32)) -> Void) {
+      var g = node.firstGap
+      while g >= 0 {
+        body((gapList[Int(g)].max, gapList[Int(g)].node))
+        g = gapList[Int(g)].next
+      }
+    }
+
     mutating func child(_ node: Int32, _ test: PhrasePattern.Test) -> Int32 {
       let term: Int32
       switch test {
@@ -521,8 +552,27 @@ extension CueMatcher {
     ///
     /// Every edge leads to a node created after its source, so going from the last node to the first
     /// meets each child before its parents. The root stays node 0, and the nodes kept keep their order.
-    mutating func mergeEquivalentNodes() {
-      let representative = representatives()
+    /// Returns the kept edges, ((node << 32) | term, child), sorted by key; `edges` is emptied.
+    mutating func mergeEquivalentNodes() -> [(key: UInt64, value: Int32)] {
+      // Node n's edges, by term, are `edgeOf[firstEdge[n]..<firstEdge[n + 1]]` (a counting sort by node);
+      // the dictionary goes before the merge's own tables come.
+      var firstEdge = [Int32](repeating: 0, count: nodes.count + 1)
+      for key in edges.keys { firstEdge[Int(key >> 32) + 1] += 1 }
+      for n in nodes.indices { firstEdge[n + 1] += firstEdge[n] }
+      var edgeOf = [(term: Int32, child: Int32)](repeating: (0, 0), count: edges.count)
+      do {
+        var fill = firstEdge
+        for (key, child) in edges {
+          let n = Int(key >> 32)
+          edgeOf[Int(fill[n])] = (Int32(truncatingIfNeeded: key & 0xFFFF_FFFF), child)
+          fill[n] += 1
+        }
+      }
+      edges = [:]
+      for n in nodes.indices where firstEdge[n + 1] - firstEdge[n] > 1 {
+        edgeOf[Int(firstEdge[n])..<Int(firstEdge[n + 1])].sort { $0.term < $1.term }
+      }
+      let representative = representatives(firstEdge, edgeOf)
       // The nodes kept, numbered in their old order; every reference goes to the kept node of its class.
       var number = [Int32](repeating: -1, count: nodes.count)
       var kept: [Node] = []
@@ -531,39 +581,32 @@ extension CueMatcher {
         kept.append(nodes[n])
       }
       func renumbered(_ child: Int32) -> Int32 { child < 0 ? -1 : number[Int(representative[Int(child)])] }
+      // Every node's representative is kept, so gaps of nodes dropped are renumbered harmlessly.
+      for g in gapList.indices { gapList[g].node = renumbered(gapList[g].node) }
       for k in kept.indices {
-        for g in kept[k].gaps.indices { kept[k].gaps[g].node = renumbered(kept[k].gaps[g].node) }
         kept[k].number = renumbered(kept[k].number)
         kept[k].any = renumbered(kept[k].any)
       }
-      var keptEdges: [UInt64: Int32] = [:]
-      keptEdges.reserveCapacity(edges.count)
-      for (key, child) in edges where number[Int(key >> 32)] >= 0 {
-        keptEdges[UInt64(UInt32(number[Int(key >> 32)])) << 32 | key & 0xFFFF_FFFF] = renumbered(child)
+      // Kept nodes in order, each one's edges by term: sorted by key.
+      var keptEdges: [(key: UInt64, value: Int32)] = []
+      for n in nodes.indices where number[n] >= 0 {
+        for (term, child) in edgeOf[Int(firstEdge[n])..<Int(firstEdge[n + 1])] {
+          keptEdges.append((UInt64(UInt32(number[n])) << 32 | UInt64(UInt32(term)), renumbered(child)))
+        }
       }
       nodes = kept
-      edges = keptEdges
+      return keptEdges
     }
 
     /// For each node, the first node from the last that has the same signature: its accepted patterns
-    /// (sorted), its gaps (one per `max`, sorted), `#number` and `#any` children, and edges (by term), with
-    /// children already replaced by the node that stands for them. Sorts each node's accepts and gaps.
+    /// (sorted), its gaps (one per `max`, sorted), `#number` and `#any` children, and edges (`edgeOf`, by
+    /// term, from `firstEdge[n]` to `firstEdge[n + 1]`), with children already replaced by the node that
+    /// stands for them.
     ///
     /// The signatures of the nodes that stand for others are kept one after another in one array and found
     /// by hash in an open-addressing table, not as an array each: a rubric's trie has tens of thousands of
     /// nodes, and the compile's peak memory was theirs.
-    private mutating func representatives() -> [Int32] {
-      // Node n's edges are `edgeOf[firstEdge[n]..<firstEdge[n + 1]]` (a counting sort by node).
-      var firstEdge = [Int](repeating: 0, count: nodes.count + 1)
-      for key in edges.keys { firstEdge[Int(key >> 32) + 1] += 1 }
-      for n in nodes.indices { firstEdge[n + 1] += firstEdge[n] }
-      var edgeOf = [(term: Int32, child: Int32)](repeating: (0, 0), count: edges.count)
-      var fill = firstEdge
-      for (key, child) in edges {
-        let n = Int(key >> 32)
-        edgeOf[fill[n]] = (Int32(truncatingIfNeeded: key & 0xFFFF_FFFF), child)
-        fill[n] += 1
-      }
+    private func representatives(_ firstEdge: [Int32], _ edgeOf: [(term: Int32, child: Int32)]) -> [Int32] {
       var representative = [Int32](repeating: -1, count: nodes.count)
       // The signatures of the representatives: `stored[signatureStart[n]..<signatureEnd[n]]` for node n.
       var stored: [Int32] = []
@@ -574,25 +617,27 @@ extension CueMatcher {
       var slots = [Int32](repeating: -1, count: slotMask)
       slotMask -= 1
       var signature: [Int32] = []
+      var gapPairs: [(max: Int32, node: Int32)] = []
       for n in nodes.indices.reversed() {
         func merged(_ child: Int32) -> Int32 { child < 0 ? -1 : representative[Int(child)] }
         signature.removeAll(keepingCapacity: true)
-        signature.append(Int32(nodes[n].accepts.count))
-        if nodes[n].accepts.count > 1 { nodes[n].accepts.sort() }
-        signature.append(contentsOf: nodes[n].accepts)
-        signature.append(Int32(nodes[n].gaps.count))
-        if nodes[n].gaps.count > 1 { nodes[n].gaps.sort { $0.max < $1.max } }
-        for gap in nodes[n].gaps {
+        signature.append(0)
+        forEachAccept(of: nodes[n]) { signature.append($0) }
+        signature[0] = Int32(signature.count - 1)
+        signature[1...].sort()
+        gapPairs.removeAll(keepingCapacity: true)
+        forEachGap(of: nodes[n]) { gapPairs.append($0) }
+        gapPairs.sort { $0.max < $1.max }
+        signature.append(Int32(gapPairs.count))
+        for gap in gapPairs {
           signature.append(gap.max)
           signature.append(merged(gap.node))
         }
         signature.append(merged(nodes[n].number))
         signature.append(merged(nodes[n].any))
-        let own = firstEdge[n]..<firstEdge[n + 1]
-        if own.count > 1 { edgeOf[own].sort { $0.term < $1.term } }
-        for e in own {
-          signature.append(edgeOf[e].term)
-          signature.append(merged(edgeOf[e].child))
+        for (term, child) in edgeOf[Int(firstEdge[n])..<Int(firstEdge[n + 1])] {
+          signature.append(term)
+          signature.append(merged(child))
         }
         var hasher = Hasher()
         signature.withUnsafeBytes { hasher.combine(bytes: $0) }
@@ -629,8 +674,9 @@ extension CueMatcher {
       patterns.append((cue, exception, lead))
       let id = Int32(patterns.count - 1)
       var frontier: [Int32] = [0]
+      var next: [Int32] = []
       for element in elements {
-        var next: [Int32] = []
+        next.removeAll(keepingCapacity: true)
         switch element {
         case .alternatives(let alternatives):
           for node in frontier {
@@ -642,18 +688,25 @@ extension CueMatcher {
           }
         case .gap(let max):
           for node in frontier {
-            if let existing = nodes[Int(node)].gaps.first(where: { $0.max == Int32(max) }) {
-              next.append(existing.node)
-            } else {
-              let created = newNode()
-              nodes[Int(node)].gaps.append((Int32(max), created))
-              next.append(created)
+            var existing: Int32 = -1
+            forEachGap(of: nodes[Int(node)]) { gap in if gap.max == Int32(max) { existing = gap.node } }
+            if existing < 0 {
+              existing = newNode()
+              gapList.append((Int32(max), existing, nodes[Int(node)].firstGap))
+              nodes[Int(node)].firstGap = Int32(gapList.count - 1)
             }
+            next.append(existing)
           }
         }
-        frontier = next
+        swap(&frontier, &next)
       }
-      for node in frontier where !nodes[Int(node)].accepts.contains(id) { nodes[Int(node)].accepts.append(id) }
+      for node in frontier {
+        var accepted = false
+        forEachAccept(of: nodes[Int(node)]) { if $0 == id { accepted = true } }
+        guard !accepted else { continue }
+        acceptList.append((id, nodes[Int(node)].firstAccept))
+        nodes[Int(node)].firstAccept = Int32(acceptList.count - 1)
+      }
     }
   }
 }
