@@ -111,6 +111,23 @@ import Testing
     #expect(read.punctuation == compiled.punctuation)
   }
 
+  /// A rubric compiled twice in one process is archived byte for byte the same: nothing in the matcher's
+  /// tables depends on the order a dictionary lists its contents in (each dictionary is seeded apart).
+  @Test(arguments: ["behavioral", "technical"])
+  func compilingTwiceWritesTheSameBytes(name: String) throws {
+    let catalog = RubricCatalog(folders: [Repository.path("Rubrics")])
+    func archived() throws -> [UInt8] {
+      let compiled = CompiledRubric(try RubricLoader(catalog: catalog).load(name))
+      var writer = ArchiveWriter()
+      writer.rubric(compiled.rubric)
+      compiled.matcher.archive(to: &writer)
+      return writer.finish()
+    }
+    let first = try archived(), second = try archived()
+    #expect(first.count == second.count)
+    #expect((0..<min(first.count, second.count)).first { first[$0] != second[$0] } == nil)
+  }
+
   @Test func theRoundTripCoversEveryBundledRubric() throws {
     let names = RubricCatalog(folders: [Repository.path("Rubrics")]).names()
     #expect(

@@ -123,14 +123,14 @@ public struct CueMatcher: Sendable {
     stemTerms = ByteTable(builder.stems)
     var prefixes = AffixTrie(), suffixes = AffixTrie()
     var unicodeAffixes: [(Int32, String, Bool)] = []
-    for (text, term) in builder.prefixes {
+    for (text, term) in builder.prefixes.sorted(by: { $0.value < $1.value }) {
       if text.utf8.allSatisfy({ $0 < 0x80 }) {
         prefixes.insert(Array(text.utf8), term: term)
       } else {
         unicodeAffixes.append((term, text, true))
       }
     }
-    for (text, term) in builder.suffixes {
+    for (text, term) in builder.suffixes.sorted(by: { $0.value < $1.value }) {
       if text.utf8.allSatisfy({ $0 < 0x80 }) {
         suffixes.insert(Array(text.utf8.reversed()), term: term)
       } else {
@@ -804,7 +804,7 @@ private struct ByteTable: Sendable {
     while capacity < terms.count * 2 { capacity *= 2 }
     var bytes: [UInt8] = []
     var slots = [(offset: Int32, length: Int32, term: Int32)](repeating: (0, 0, -1), count: capacity)
-    for (text, term) in terms {
+    for (text, term) in terms.sorted(by: { $0.value < $1.value }) {
       let utf8 = Array(text.utf8)
       var slot = utf8.withUnsafeBufferPointer { Self.hash($0, nil) } & (capacity - 1)
       while slots[slot].term >= 0 { slot = (slot + 1) & (capacity - 1) }
@@ -977,15 +977,18 @@ extension CueMatcher {
 extension EdgeTable {
   /// Only the filled slots, by key, as the matcher inserts them: the table is rebuilt on reading (the same
   /// table), which costs less than reading its empty half.
+  /// Keys and children in two arrays: an entry has four bytes of padding, which hold whatever memory held.
   func archive(to writer: inout ArchiveWriter) {
-    writer.raw(slots.filter { $0.key != .max }.sorted { $0.key < $1.key })
+    let entries = slots.filter { $0.key != .max }.sorted { $0.key < $1.key }
+    writer.raw(entries.map(\.key))
+    writer.raw(entries.map(\.value))
   }
 
   /// The table ``archive(to:)`` wrote.
   init(archive reader: inout ArchiveReader) throws(ArchiveReader.Damaged) {
-    let entries = try reader.raw((key: UInt64, value: Int32).self)
-    guard !entries.contains(where: { $0.key == .max }) else { throw ArchiveReader.Damaged() }
-    self.init(entries)
+    let keys = try reader.raw(UInt64.self), values = try reader.raw(Int32.self)
+    guard keys.count == values.count, !keys.contains(.max) else { throw ArchiveReader.Damaged() }
+    self.init(zip(keys, values).map { (key: $0, value: $1) })
   }
 
   /// The child of every edge.
@@ -1018,7 +1021,11 @@ extension ByteTable {
 
 extension AffixTrie {
   func archive(to writer: inout ArchiveWriter) {
-    writer.array(children) { $0.raw($1) }
+    // Bytes and nodes apart: an edge has three bytes of padding.
+    writer.array(children) {
+      $0.raw($1.map(\.byte))
+      $0.raw($1.map(\.node))
+    }
     writer.raw(terms)
     writer.array(texts.sorted { $0.key < $1.key }) {
       $0.int(Int($1.key))
@@ -1028,7 +1035,11 @@ extension AffixTrie {
 
   /// The trie ``archive(to:)`` wrote; every child must be one of its nodes.
   init(archive reader: inout ArchiveReader) throws(ArchiveReader.Damaged) {
-    children = try reader.array { r throws(ArchiveReader.Damaged) in try r.raw((byte: UInt8, node: Int32).self) }
+    children = try reader.array { r throws(ArchiveReader.Damaged) in
+      let bytes = try r.raw(UInt8.self), nodes = try r.raw(Int32.self)
+      guard bytes.count == nodes.count else { throw ArchiveReader.Damaged() }
+      return zip(bytes, nodes).map { (byte: $0, node: $1) }
+    }
     terms = try reader.raw(Int32.self)
     let count = children.count
     guard count > 0, terms.count == count,

@@ -56,8 +56,11 @@ struct ArchiveWriter {
     for value in values { element(&self, value) }
   }
 
-  /// An array of fixed-size values (integers, or structs of them) as their raw bytes.
+  /// An array of fixed-size values (integers, or structs of them) as their raw bytes. `T` must have no
+  /// padding: its bytes go as they are in memory, and padding holds whatever was there before, so the same
+  /// values would not always give the same archive. Split a padded struct into one array per field.
   mutating func raw<T: BitwiseCopyable>(_ values: [T]) {
+    assert(MemoryLayout<T>.size == MemoryLayout<T>.stride, "\(T.self) has padding at its end")
     uint(UInt64(values.count))
     values.withUnsafeBytes { body += $0 }
   }

@@ -30,7 +30,7 @@ struct RubricCache: Sendable {
   let folder: String
 
   /// Bumped whenever the layout of an entry changes.
-  static let formatVersion = 4
+  static let formatVersion = 5
 
   /// The cache for this process's environment, or nil when it is turned off or there is no home folder.
   static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> RubricCache? {
