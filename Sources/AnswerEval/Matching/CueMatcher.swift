@@ -976,8 +976,8 @@ extension CueMatcher {
 
 extension EdgeTable {
   /// Only the filled slots, by key, as the matcher inserts them: the table is rebuilt on reading (the same
-  /// table), which costs less than reading its empty half.
-  /// Keys and children in two arrays: an entry has four bytes of padding, which hold whatever memory held.
+  /// table), which costs less than reading its empty half. Keys and children go in two arrays: an entry has
+  /// four bytes of padding, which hold whatever memory held.
   func archive(to writer: inout ArchiveWriter) {
     let entries = slots.filter { $0.key != .max }.sorted { $0.key < $1.key }
     writer.raw(entries.map(\.key))
