@@ -244,6 +244,12 @@ public struct CueMatcher: Sendable {
             for g in Int(info.gapStart)..<Int(info.gapEnd) {
               let gap = gaps[g]
               let ordinal = Int(gap.ordinal)
+              // A node after a gap that only has edges for terms goes on only at a token with a term among
+              // them (by its bits): the others are not pushed, as their pops would do nothing.
+              let after = nodes[Int(gap.node)]
+              let onlyTerms =
+                after.acceptStart == after.acceptEnd && after.gapStart == after.gapEnd && after.number < 0
+                && after.any < 0
               if seenGeneration[ordinal] != generation {
                 seenGeneration[ordinal] = generation
                 seenBits[ordinal] = 0
@@ -260,7 +266,14 @@ public struct CueMatcher: Sendable {
                   fresh = !seenFar.contains(key)
                   if fresh { seenFar.append(key) }
                 }
-                if fresh { stack.push(gap.node, position + k) }
+                if fresh
+                  && (!onlyTerms
+                    || terms[Int(termStart[Int(position + k)])..<Int(termStart[Int(position + k) + 1])].contains {
+                      after.termBits & (1 << UInt64($0 & 63)) != 0
+                    })
+                {
+                  stack.push(gap.node, position + k)
+                }
                 k += 1
               }
             }
