@@ -295,7 +295,8 @@ enum Benchmark {
   /// with the rubric compiled from its YAML by the run (`ANSWER_EVAL_CACHE=off`) and once read from a
   /// scratch cache that an earlier run stored (the default), so that no run measured is the one that
   /// writes the cache entry. Each with the most anonymous memory (heap and stacks) seen while it ran: the
-  /// part of the peak that holds answers, where the rest is mostly code and ICU data mapped from files.
+  /// compiled rubric, the caches and the answers in flight, where the rest is mostly code and ICU data
+  /// mapped from files.
   static func memory(counts: [Int]) throws {
     let cli = cliPath()
     let cache = try scratchFolder("memory-cache")
