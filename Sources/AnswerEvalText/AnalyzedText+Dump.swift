@@ -48,8 +48,10 @@ public struct TextDump: Codable, Sendable, Equatable {
       BlockEntry(kind: $0.kind, level: $0.level, span: text.span($0.range), sentences: [])
     }
     for sentence in text.sentences {
-      let tokens = text.tokens(of: sentence).map {
-        TokenEntry(kind: $0.kind, normalized: $0.normalized, glued: $0.glued, span: text.span($0.range))
+      let tokens = sentence.tokens.map {
+        TokenEntry(
+          kind: text.tokens[$0].kind, normalized: text.normalized($0), glued: text.tokens[$0].glued,
+          span: text.span(text.tokens[$0].range))
       }
       blocks[sentence.block].sentences.append(SentenceEntry(span: text.span(sentence.range), tokens: tokens))
     }

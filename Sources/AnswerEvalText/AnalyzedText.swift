@@ -1,12 +1,14 @@
 /// An answer ready for the detectors: its structure, tokens (each with its normalized form) and sentences,
-/// all with exact offsets back into the original text.
+/// all with exact offsets back into the original text. The tokens' normalized forms lie side by side in one
+/// buffer of UTF-8 (``normalizedUTF8``): a token holds no string of its own.
 ///
 /// The whole normalized text (``NormalizedText``, about 14 bytes per UTF-16 unit with its offset maps) is
 /// needed only to cut tokens, so it is not kept: a large answer holds that much less while it is graded.
 ///
 /// ```swift
 /// let text = try TextAnalyzer().analyze("We cut p95 latency from 500ms to 50ms.", source: "a.md")
-/// text.tokens.map(\.normalized)   // ["we", "cut", "p95", "latency", "from", "500", "ms", "to", "50", "ms", "."]
+/// text.tokens.indices.map(text.normalized)  // ["we", "cut", "p95", "latency", "from", "500", "ms", "to", "50", "ms", "."]
+/// text.normalized(5, is: "500")    // true, from the bytes (no string is built)
 /// text.span(text.tokens[5].range) // Span(start: 22, end: 25, line: 1, column: 23, text: "500")
 /// ```
 public struct AnalyzedText: Sendable {
@@ -17,6 +19,9 @@ public struct AnalyzedText: Sendable {
   public let utf16: [UInt16]
   public let structure: MarkdownStructure
   public let tokens: [Token]
+  /// The tokens' normalized forms (NFKC_Casefold and punctuation folding, ``NormalizedText``) in UTF-8, one
+  /// after another in token order: token i's are `normalizedUTF8[tokens[i].normalizedBytes]`.
+  public let normalizedUTF8: [UInt8]
   public let sentences: [Sentence]
   /// UTF-16 offset → Unicode-scalar offset, for 0...utf16.count; empty when the text has no surrogate pair
   /// (nearly every answer), where each offset is its own.
@@ -30,13 +35,14 @@ public struct AnalyzedText: Sendable {
 
   init(
     source: String, text: String, utf16: [UInt16], structure: MarkdownStructure, tokens: [Token],
-    sentences: [Sentence]
+    normalizedUTF8: [UInt8], sentences: [Sentence]
   ) {
     self.source = source
     self.text = text
     self.utf16 = utf16
     self.structure = structure
     self.tokens = tokens
+    self.normalizedUTF8 = normalizedUTF8
     self.sentences = sentences
     // One pass over the units, through buffers and four at a time while none of them is a line break or a
     // surrogate (most of any text): where lines start, and how many scalars take two units.
@@ -72,7 +78,6 @@ public struct AnalyzedText: Sendable {
       }
     }
     isASCII = text.utf8.count == utf16.count
-    // Word-like tokens counted by index: a token passed by value is retained and released.
     var words = 0
     for i in tokens.indices where tokens[i].kind.isWordLike { words += 1 }
     statistics = TextStatistics(
@@ -129,6 +134,44 @@ public struct AnalyzedText: Sendable {
     return Span(
       start: scalarOffset(range.lowerBound), end: scalarOffset(range.upperBound), line: line, column: column,
       text: string(range))
+  }
+
+  /// The normalized form of token `index` (its ``Token/normalizedBytes``) as a string.
+  public func normalized(_ index: Int) -> String {
+    normalizedUTF8.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[tokens[index].normalizedBytes]), as: UTF8.self)
+    }
+  }
+
+  /// Whether the normalized form of token `index` is `word`, compared byte by byte (no string is built).
+  @inlinable
+  public func normalized(_ index: Int, is word: StaticString) -> Bool {
+    let range = tokens[index].normalizedBytes
+    return word.withUTF8Buffer { word in
+      word.count == range.count
+        && normalizedUTF8.withUnsafeBufferPointer { word.elementsEqual(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+  }
+
+  /// How many characters the normalized form of token `index` has (`normalized(index).count`): its bytes
+  /// when they are ASCII other than a carriage return (one byte, one character), else the string's count.
+  @inlinable
+  public func normalizedCount(_ index: Int) -> Int {
+    let range = tokens[index].normalizedBytes
+    let simple = normalizedUTF8.withUnsafeBufferPointer {
+      UnsafeBufferPointer(rebasing: $0[range]).allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+    return simple ? range.count : normalized(index).count
+  }
+
+  /// Whether tokens `a` and `b` have the same normalized form (compared byte by byte).
+  @inlinable
+  public func sameNormalized(_ a: Int, _ b: Int) -> Bool {
+    let first = tokens[a].normalizedBytes, second = tokens[b].normalizedBytes
+    return first.count == second.count
+      && normalizedUTF8.withUnsafeBufferPointer {
+        UnsafeBufferPointer(rebasing: $0[first]).elementsEqual(UnsafeBufferPointer(rebasing: $0[second]))
+      }
   }
 
   /// The tokens of a sentence.

@@ -61,6 +61,8 @@ public final class TextAnalyzer {
     clock.lap(.normalize)
     var sentences: [Sentence] = []
     var tokens: [Token] = []
+    var normalizedUTF8 = UTF8Sink(units: normalized.units.count)
+    defer { normalizedUTF8.deallocate() }
     // About one token per five UTF-16 units in English prose, so this is room enough most of the time: a long
     // answer's tokens are not copied at every doubling (for a 50 MiB answer, 0.18 M fewer page faults: about
     // 700 MB of fresh pages), and room that stays unused is address space, not memory, once the array is large
@@ -72,12 +74,15 @@ public final class TextAnalyzer {
       }
       for index in sentences.indices {
         let first = tokens.count
-        try tokenize(masked, sentences[index].range, sentence: index, normalized: normalized, into: &tokens)
+        try tokenize(
+          masked, sentences[index].range, sentence: index, normalized: normalized, into: &tokens,
+          bytes: &normalizedUTF8)
         sentences[index].tokens = first..<tokens.count
       }
     }
     let analyzed = AnalyzedText(
-      source: source, text: text, utf16: utf16, structure: structure, tokens: tokens, sentences: sentences)
+      source: source, text: text, utf16: utf16, structure: structure, tokens: tokens,
+      normalizedUTF8: normalizedUTF8.bytes, sentences: sentences)
     clock.lap(.tokenize)
     return analyzed
   }
@@ -125,9 +130,11 @@ public final class TextAnalyzer {
 
   // MARK: Tokens
 
+  /// Appends the tokens of sentence `sentence` (source `range`) to `tokens`, and their normalized forms' UTF-8
+  /// to `bytes`.
   private func tokenize(
     _ masked: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, sentence: Int, normalized: NormalizedText,
-    into tokens: inout [Token]
+    into tokens: inout [Token], bytes: inout UTF8Sink
   ) throws(TextError) {
     var previousEnd = -1
     try normalized.units.withUnsafeBufferPointer { (folded) throws(TextError) in
@@ -145,17 +152,19 @@ public final class TextAnalyzer {
           tokens.append(
             Token(
               kind: .number, range: start..<splitAt,
-              normalized: String(utf16: UnsafeBufferPointer(rebasing: own[..<split])),
+              normalizedBytes: bytes.append(UnsafeBufferPointer(rebasing: own[..<split])),
               glued: glued, sentence: sentence))
           tokens.append(
             Token(
               kind: .word, range: splitAt..<end,
-              normalized: String(utf16: UnsafeBufferPointer(rebasing: own[split...])),
+              normalizedBytes: bytes.append(UnsafeBufferPointer(rebasing: own[split...])),
               glued: true, sentence: sentence))
           return
         }
         tokens.append(
-          Token(kind: kind, range: start..<end, normalized: String(utf16: own), glued: glued, sentence: sentence))
+          Token(
+            kind: kind, range: start..<end, normalizedBytes: bytes.append(own), glued: glued,
+            sentence: sentence))
       }
     }
   }

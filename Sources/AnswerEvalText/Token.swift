@@ -1,31 +1,32 @@
 /// One token of an answer.
 ///
 /// `range` is in UTF-16 units of the original text (``AnalyzedText/span(_:)`` turns it into a reported
-/// ``Span``); `normalized` is its folded form (``NormalizedText``), the form cues match against.
+/// ``Span``); `normalizedBytes` is where its folded form (``NormalizedText``), the form cues match against,
+/// lies in ``AnalyzedText/normalizedUTF8`` (``AnalyzedText/normalized(_:)`` makes it a string). A token holds
+/// no string, so copying one retains nothing and an answer's tokens are freed at once.
 public struct Token: Sendable, Equatable {
   public enum Kind: String, Sendable, Codable, CaseIterable {
     case word, number, ideographic, kana, symbol, punctuation
 
-    /// Words, numbers, ideographs and kana count as words in the statistics. Hot loops ask
-    /// `tokens[i].kind.isWordLike`: `tokens[i].isWordLike` copies the token out of the array first, retaining
-    /// and releasing its string.
+    /// Words, numbers, ideographs and kana count as words in the statistics.
     @inlinable public var isWordLike: Bool { self != .punctuation && self != .symbol }
   }
 
   // Stored in this order, the two one-byte fields last, so a token takes 48 bytes rather than 56 (Swift lays
   // out stored properties in the order they are declared): a large answer has about one token per 5 bytes.
   public var range: Range<Int>
-  public var normalized: String
+  /// Its normalized form's UTF-8 bytes: `AnalyzedText.normalizedUTF8[normalizedBytes]`.
+  public var normalizedBytes: Range<Int>
   /// The index of the sentence holding it.
   public var sentence: Int
   public var kind: Kind
   /// True when nothing separates this token from the previous one ("ms" in "500ms", "%" in "15%").
   public var glued: Bool
 
-  public init(kind: Kind, range: Range<Int>, normalized: String, glued: Bool, sentence: Int) {
+  public init(kind: Kind, range: Range<Int>, normalizedBytes: Range<Int>, glued: Bool, sentence: Int) {
     self.kind = kind
     self.range = range
-    self.normalized = normalized
+    self.normalizedBytes = normalizedBytes
     self.glued = glued
     self.sentence = sentence
   }

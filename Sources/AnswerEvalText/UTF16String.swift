@@ -51,38 +51,86 @@ extension String {
       }
       return
     }
-    self = String(unsafeUninitializedCapacity: length) { out in
-      var o = 0
-      var i = 0
-      while i < n {
-        let u = units[i]
-        if u < 0x80 {
-          out[o] = UInt8(truncatingIfNeeded: u)
-          o += 1
-        } else if u < 0x800 {
-          out[o] = UInt8(truncatingIfNeeded: 0xC0 | (u >> 6))
-          out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F))
-          o += 2
-        } else if u & 0xFC00 == 0xD800, i + 1 < n, units[i + 1] & 0xFC00 == 0xDC00 {
-          let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
-          out[o] = UInt8(truncatingIfNeeded: 0xF0 | (scalar >> 18))
-          out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 12) & 0x3F))
-          out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F))
-          out[o + 3] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
-          o += 4
-          i += 1
-        } else {
-          let v: UInt16 = u & 0xF800 == 0xD800 ? 0xFFFD : u
-          out[o] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
-          out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-          out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
-          o += 3
-        }
-        i += 1
-      }
-      return o
-    }
+    self = String(unsafeUninitializedCapacity: length) { UTF8Encoding.encode(units, into: $0.baseAddress!) }
   }
+}
+
+/// UTF-16 units written as UTF-8, for ``Swift/String/init(utf16:)`` and for the tokens' normalized bytes
+/// (``AnalyzedText/normalizedUTF8``).
+enum UTF8Encoding {
+  /// Writes the UTF-8 of `units` to `out`, which has room for three bytes per unit (the most one takes: a
+  /// surrogate pair's four bytes are two units' worth), an unpaired surrogate as U+FFFD. Returns how many
+  /// bytes it wrote.
+  @inline(__always)
+  static func encode(_ units: UnsafeBufferPointer<UInt16>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    let n = units.count
+    var o = 0
+    var i = 0
+    while i < n {
+      let u = units[i]
+      if u < 0x80 {
+        out[o] = UInt8(truncatingIfNeeded: u)
+        o += 1
+      } else if u < 0x800 {
+        out[o] = UInt8(truncatingIfNeeded: 0xC0 | (u >> 6))
+        out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F))
+        o += 2
+      } else if u & 0xFC00 == 0xD800, i + 1 < n, units[i + 1] & 0xFC00 == 0xDC00 {
+        let scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
+        out[o] = UInt8(truncatingIfNeeded: 0xF0 | (scalar >> 18))
+        out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 12) & 0x3F))
+        out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F))
+        out[o + 3] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
+        o += 4
+        i += 1
+      } else {
+        let v: UInt16 = u & 0xF800 == 0xD800 ? 0xFFFD : u
+        out[o] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+        out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+        out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+        o += 3
+      }
+      i += 1
+    }
+    return o
+  }
+}
+
+/// The tokens' normalized UTF-8 (``AnalyzedText/normalizedUTF8``) as it is written, run after run, into
+/// memory allocated once: room for three bytes per UTF-16 unit of the whole normalized text, which the
+/// tokens' units (parts of it, none twice) never pass. Only the pages written are ever touched.
+///
+/// ```swift
+/// var sink = UTF8Sink(units: normalized.units.count)
+/// defer { sink.deallocate() }
+/// sink.append(units)   // 0..<3, where the token's bytes lie
+/// sink.bytes           // [0x70, 0x39, 0x35]
+/// ```
+struct UTF8Sink {
+  private let base: UnsafeMutablePointer<UInt8>
+  private let capacity: Int
+  /// How many bytes are written.
+  private(set) var count = 0
+
+  /// Room for the UTF-8 of `units` UTF-16 units.
+  init(units: Int) {
+    capacity = 3 * units
+    base = .allocate(capacity: max(capacity, 1))
+  }
+
+  /// Writes the UTF-8 of `units` after the bytes before and returns where it lies.
+  @inline(__always)
+  mutating func append(_ units: UnsafeBufferPointer<UInt16>) -> Range<Int> {
+    precondition(count + 3 * units.count <= capacity, "more units than the sink was made for")
+    let start = count
+    count += UTF8Encoding.encode(units, into: base + count)
+    return start..<count
+  }
+
+  /// The bytes written.
+  var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  func deallocate() { base.deallocate() }
 }
 
 extension String {

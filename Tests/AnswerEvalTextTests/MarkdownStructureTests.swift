@@ -60,7 +60,7 @@ import Testing
     let input =
       "Intro text.\n\n```swift\nlet words = [\"many\", \"words\", \"here\"]\n```\n\n    let x = compute(y)\n\nAfter `inline code` here.\n"
     let text = try analyze(input)
-    #expect(text.tokens.map(\.normalized) == ["intro", "text", ".", "after", "here", "."])
+    #expect(text.tokens.indices.map(text.normalized) == ["intro", "text", ".", "after", "here", "."])
     #expect(
       text.structure.blocks.filter { $0.kind == .code }.map { text.string($0.range) } == [
         "```swift\nlet words = [\"many\", \"words\", \"here\"]\n```", "let x = compute(y)",

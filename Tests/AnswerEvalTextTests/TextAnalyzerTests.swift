@@ -7,11 +7,12 @@ func analyze(_ text: String) throws -> AnalyzedText { try TextAnalyzer().analyze
 
 /// (original text, kind initial, normalized) of every token.
 func tokenTriples(_ text: AnalyzedText) -> [String] {
-  text.tokens.map { token in
-    let original = text.string(token.range)
-    let kind = token.kind.rawValue.prefix(1)
-    return original.unicodeScalars.elementsEqual(token.normalized.unicodeScalars)
-      ? "\(original)/\(kind)" : "\(original)/\(kind)/\(token.normalized)"
+  text.tokens.indices.map { index in
+    let original = text.string(text.tokens[index].range)
+    let kind = text.tokens[index].kind.rawValue.prefix(1)
+    let normalized = text.normalized(index)
+    return original.unicodeScalars.elementsEqual(normalized.unicodeScalars)
+      ? "\(original)/\(kind)" : "\(original)/\(kind)/\(normalized)"
   }
 }
 
@@ -159,9 +160,9 @@ func expectHonestSpans(_ input: String, sourceLocation: SourceLocation = #_sourc
   @Test func crlfLineEndingsAndTabs() throws {
     let text = try analyze("First line.\r\n\r\n\tSecond\tline here.\r\nThird.")
     #expect(text.sentences.map { text.string($0.range) } == ["First line.", "Second\tline here.", "Third."])
-    let third = text.tokens.first { $0.normalized == "third" }!
+    let third = text.tokens[text.tokens.indices.first { text.normalized($0) == "third" }!]
     #expect(text.span(third.range) == Span(start: 35, end: 40, line: 4, column: 1, text: "Third"))
-    let second = text.tokens.first { $0.normalized == "second" }!
+    let second = text.tokens[text.tokens.indices.first { text.normalized($0) == "second" }!]
     #expect(text.span(second.range) == Span(start: 16, end: 22, line: 3, column: 2, text: "Second"))
     try expectHonestSpans(text.text)
   }
@@ -215,6 +216,27 @@ func expectHonestSpans(_ input: String, sourceLocation: SourceLocation = #_sourc
         == [
           "Situation: we were migrating the billing system", "Task: keep it online", "Action: I ran both in parallel",
         ])
+  }
+
+  /// The tokens' normalized forms lie one after another in the text's one UTF-8 buffer, and are read from it
+  /// (compared, counted) without a string; a token holds no string, so copying one retains nothing.
+  @Test func normalizedFormsLieInOneBuffer() throws {
+    let text = try analyze("Ｐ９５ fell: ﬁne, fine. Naïve Straße 500ms")
+    #expect(
+      text.tokens.indices.map(text.normalized) == [
+        "p95", "fell", ":", "fine", ",", "fine", ".", "naïve", "strasse", "500", "ms",
+      ])
+    #expect(String(decoding: text.normalizedUTF8, as: UTF8.self) == "p95fell:fine,fine.naïvestrasse500ms")
+    #expect(text.tokens.map(\.normalizedBytes.count) == [3, 4, 1, 4, 1, 4, 1, 6, 7, 3, 2])
+    #expect(
+      text.tokens.indices.dropFirst().allSatisfy {
+        text.tokens[$0].normalizedBytes.lowerBound == text.tokens[$0 - 1].normalizedBytes.upperBound
+      })
+    #expect(text.normalized(2, is: ":") && !text.normalized(2, is: ";") && !text.normalized(1, is: "fel"))
+    #expect(text.normalized(8, is: "strasse") && !text.normalized(8, is: "straße"))
+    #expect(text.sameNormalized(3, 5) && !text.sameNormalized(3, 1) && !text.sameNormalized(2, 4))
+    #expect(text.tokens.indices.map(text.normalizedCount) == [3, 4, 1, 4, 1, 4, 1, 5, 7, 3, 2])
+    #expect(_isPOD(Token.self))
   }
 
   /// A large answer has about one token per 5 bytes, so a token's size is most of what an answer costs to

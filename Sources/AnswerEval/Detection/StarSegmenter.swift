@@ -89,7 +89,7 @@ public enum StarSegmenter {
     let sentence = text.sentences[index]
     guard !sentence.tokens.isEmpty else { return nil }
     var first = sentence.tokens.lowerBound
-    while first < sentence.tokens.upperBound, text.tokens[first].normalized == "(" { first += 1 }
+    while first < sentence.tokens.upperBound, text.normalized(first, is: "(") { first += 1 }
     let heading = text.structure.blocks[sentence.block].kind == .heading
     var best: (label: Label, end: Int)?
     // Where a match starts is asked first: it is a comparison of numbers, and few matches start there.
@@ -97,8 +97,9 @@ public enum StarSegmenter {
     where match.tokens.lowerBound == first && match.signal.hasPrefix("label.") {
       guard let label = Label(rawValue: String(match.signal.dropFirst(6))) else { continue }
       let end = match.tokens.upperBound
-      let next = end < sentence.tokens.upperBound ? text.tokens[end].normalized : nil
-      let separated = next == nil || next == ":" || next == "-" || next == ")" || next == "." || heading
+      let separated =
+        end == sentence.tokens.upperBound || heading
+        || [":", "-", ")", "."].contains { text.normalized(end, is: $0) }
       if separated, best == nil || end > best!.end { best = (label, end) }
     }
     guard let best else { return nil }

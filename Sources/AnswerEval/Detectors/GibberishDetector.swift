@@ -76,14 +76,13 @@ public struct GibberishDetector: Detector {
     var previous: Int?
     // (Optional chaining on the cache: binding it with `if let` per word retained and released it.)
     let letterVerdicts = context.letterVerdicts, hasCache = letterVerdicts != nil
-    // The tokens are read in place (`text.tokens[index]`), not copied into a local, once per token.
     text.utf16.withUnsafeBufferPointer { utf16 in
       for index in text.tokens.indices {
         if text.tokens[index].kind == .word { words += 1 }
         guard text.tokens[index].kind.isWordLike else { continue }
         wordLike[index] = true
         wordLikeCount += 1
-        if let previous, text.tokens[index].normalized == text.tokens[previous].normalized {
+        if let previous, text.sameNormalized(index, previous) {
           junk[index] = true
         } else if text.tokens[index].kind == .word {
           // An ASCII word's verdict from its units (kept, or judged now and kept, when there is a cache); nil
@@ -149,8 +148,9 @@ public struct GibberishDetector: Detector {
     if original.count >= 2, original.allSatisfy({ $0.properties.isUppercase || !$0.properties.isAlphabetic }) {
       return false
     }
-    let letters = Array(token.normalized.unicodeScalars.filter { $0.properties.isAlphabetic })
-    guard letters.count >= 3, !token.normalized.unicodeScalars.contains(where: { $0.properties.numericType != nil }),
+    let normalized = text.normalized(index)
+    let letters = Array(normalized.unicodeScalars.filter { $0.properties.isAlphabetic })
+    guard letters.count >= 3, !normalized.unicodeScalars.contains(where: { $0.properties.numericType != nil }),
       letters.allSatisfy({ $0.value < 0x250 })
     else { return false }
     let vowels = "aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüýÿāăąēĕėęěīĭįıōŏőūŭůűų".unicodeScalars

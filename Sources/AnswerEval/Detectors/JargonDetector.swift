@@ -74,7 +74,7 @@ public struct JargonDetector: Detector {
         run = []
       }
       for index in sentence.tokens where isAcronym(at: index, in: text) {
-        if let last = run.last, !joins(text.tokens[(last + 1)..<index], in: text) { close() }
+        if let last = run.last, !joins((last + 1)..<index, in: text) { close() }
         run.append(index)
       }
       close()
@@ -84,9 +84,11 @@ public struct JargonDetector: Detector {
 
   /// Whether the tokens between two acronyms keep them in one stack: at most two, each punctuation, a
   /// symbol or a word of at most three letters ("KPIs, OKRs", "SLOs & SLAs", "CI/CD", "QA and UX").
-  static func joins(_ between: ArraySlice<Token>, in text: AnalyzedText) -> Bool {
+  static func joins(_ between: Range<Int>, in text: AnalyzedText) -> Bool {
     between.count <= 2
-      && between.allSatisfy { !$0.isWordLike || ($0.kind == .word && $0.normalized.count <= 3) }
+      && between.allSatisfy {
+        !text.tokens[$0].isWordLike || (text.tokens[$0].kind == .word && text.normalizedCount($0) <= 3)
+      }
   }
 
   /// ``isAcronym(_:in:)`` for the token at `index`, read in place. Most words start with a lowercase ASCII

@@ -105,7 +105,8 @@ public struct KeywordStuffingDetector: Detector {
       for index in sentence.tokens.lowerBound...sentence.tokens.upperBound {
         // A word-like token (letters, digits, ideographs) is never a separator: its string is not read.
         let separator =
-          index < sentence.tokens.upperBound && !tokens[index].kind.isWordLike && isSeparator(tokens[index].normalized)
+          index < sentence.tokens.upperBound && !tokens[index].kind.isWordLike
+          && isSeparator(tokens[index].normalizedBytes, in: text.normalizedUTF8)
         guard separator || index == sentence.tokens.upperBound else { continue }
         var first: Int?, last: Int?
         var words = 0
@@ -126,10 +127,11 @@ public struct KeywordStuffingDetector: Detector {
     return lists
   }
 
-  /// `,`, `;` or `:`.
+  /// Whether the normalized bytes `range` of `bytes` are `,`, `;` or `:`.
   @inline(__always)
-  static func isSeparator(_ normalized: String) -> Bool {
-    guard normalized.utf8.count == 1, let byte = normalized.utf8.first else { return false }
+  static func isSeparator(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
+    guard range.count == 1 else { return false }
+    let byte = bytes[range.lowerBound]
     return byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
   }
 

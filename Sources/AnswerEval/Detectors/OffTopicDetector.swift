@@ -76,13 +76,15 @@ public struct OffTopicDetector: Detector {
     var total = 0
     var onTopic = 0
     var others: [String: (count: Int, first: Int)] = [:]
-    for (index, token) in context.text.tokens.enumerated()
-    where Vocabulary.isContent(token) && !function.contains(token.normalized) {
+    let text = context.text
+    for index in text.tokens.indices where Vocabulary.isContent(index, in: text) {
+      let word = text.normalized(index)
+      guard !function.contains(word) else { continue }
       total += 1
-      if topical.contains(index) || question.contains(token.normalized) {
+      if topical.contains(index) || question.contains(word) {
         onTopic += 1
       } else {
-        let stem = Stemmer.stem(token.normalized)
+        let stem = Stemmer.stem(word)
         others[stem] = ((others[stem]?.count ?? 0) + 1, others[stem]?.first ?? index)
       }
     }
@@ -143,8 +145,8 @@ extension OffTopicDetector {
     }
 
     /// A word that can carry topic: a word token of at least three characters.
-    static func isContent(_ token: Token) -> Bool {
-      token.kind == .word && token.normalized.count >= 3
+    static func isContent(_ index: Int, in text: AnalyzedText) -> Bool {
+      text.tokens[index].kind == .word && text.normalizedCount(index) >= 3
     }
   }
 }

@@ -172,21 +172,25 @@ public struct CueMatcher: Sendable {
     var termStart = [Int32](repeating: 0, count: tokens.count + 1)
     var isNumber = [Bool](repeating: false, count: tokens.count)
     cache?.use(for: ObjectIdentifier(identity))
-    if let cache {
-      // The tokens are read in place, through a buffer: read out of the array, each was copied first,
-      // retaining and releasing its string (and the cache was unwrapped, and retained, once per token).
+    // The tokens and their normalized bytes are read in place, through buffers (with the cache unwrapped
+    // once, not once per token).
+    text.normalizedUTF8.withUnsafeBufferPointer { bytes in
       tokens.withUnsafeBufferPointer { tokens in
-        for i in tokens.indices {
-          isNumber[i] = tokens[i].kind == .number
-          termsOf(tokens[i].normalized, isWord: tokens[i].kind == .word, cache: cache, into: &terms)
-          termStart[i + 1] = Int32(terms.count)
+        if let cache {
+          for i in tokens.indices {
+            isNumber[i] = tokens[i].kind == .number
+            let own = UnsafeBufferPointer(rebasing: bytes[tokens[i].normalizedBytes])
+            termsOf(own, isWord: tokens[i].kind == .word, cache: cache, into: &terms)
+            termStart[i + 1] = Int32(terms.count)
+          }
+        } else {
+          for i in tokens.indices {
+            isNumber[i] = tokens[i].kind == .number
+            let own = UnsafeBufferPointer(rebasing: bytes[tokens[i].normalizedBytes])
+            termsOf(own, isWord: tokens[i].kind == .word, into: &terms)
+            termStart[i + 1] = Int32(terms.count)
+          }
         }
-      }
-    } else {
-      for i in tokens.indices {
-        isNumber[i] = tokens[i].kind == .number
-        termsOf(tokens[i].normalized, isWord: tokens[i].kind == .word, into: &terms)
-        termStart[i + 1] = Int32(terms.count)
       }
     }
 
@@ -408,50 +412,50 @@ public struct CueMatcher: Sendable {
   }
 
   /// ``termsOf(_:isWord:into:)`` through `cache`: the terms kept for the token's bytes, or found and kept.
-  private func termsOf(_ normalized: String, isWord: Bool, cache: TermCache, into terms: inout [Int32]) {
-    var utf8 = normalized
-    utf8.withUTF8 { bytes in
-      let hash = ByteTable.hash(bytes, isWord ? 1 : 0)
-      if cache.append(bytes, isWord: isWord, hash: hash, to: &terms) { return }
-      let first = terms.count
-      termsOf(normalized, isWord: isWord, into: &terms)
-      cache.insert(bytes, isWord: isWord, hash: hash, terms: terms[first...])
-    }
+  private func termsOf(
+    _ bytes: UnsafeBufferPointer<UInt8>, isWord: Bool, cache: TermCache, into terms: inout [Int32]
+  ) {
+    let hash = ByteTable.hash(bytes, isWord ? 1 : 0)
+    if cache.append(bytes, isWord: isWord, hash: hash, to: &terms) { return }
+    let first = terms.count
+    termsOf(bytes, isWord: isWord, into: &terms)
+    cache.insert(bytes, isWord: isWord, hash: hash, terms: terms[first...])
   }
 
-  /// Appends the terms a token passes (`normalized`: its ``Token/normalized``): its exact form, and for a word
-  /// its stem, prefixes and suffixes.
-  private func termsOf(_ normalized: String, isWord: Bool, into terms: inout [Int32]) {
-    var utf8 = normalized
-    utf8.withUTF8 { bytes in
-      if let exact = exactTerms.term(bytes) { terms.append(exact) }
-      guard isWord else { return }
-      let stemTerm: Int32?
-      if let (length, y) = Stemmer.stem(bytes) {
-        stemTerm = stemTerms.term(UnsafeBufferPointer(rebasing: bytes[..<length]), appending: y ? 0x79 : nil)
-      } else {
-        stemTerm = stemTerms.term(bytes)
-      }
-      if let stemTerm { terms.append(stemTerm) }
-      prefixes.walk(bytes, reversed: false) { term, length in
-        // Like `hasPrefix`: the prefix must end on a character boundary.
-        if length == bytes.count || Self.isBoundary(bytes[length]) || normalized.hasPrefix(prefixText(term)) {
-          terms.append(term)
-        }
-      }
-      suffixes.walk(bytes, reversed: true) { term, length in
-        guard bytes.count >= length + 2 else { return }
-        if Self.isBoundary(bytes[bytes.count - length]) && Self.isBoundary(bytes[bytes.count - length - 1])
-          || normalized.hasSuffix(suffixText(term))
-        {
-          terms.append(term)
-        }
+  /// Appends the terms a token passes (`bytes`: its normalized form, ``Token/normalizedBytes``): its exact
+  /// form, and for a word its stem, prefixes and suffixes.
+  private func termsOf(_ bytes: UnsafeBufferPointer<UInt8>, isWord: Bool, into terms: inout [Int32]) {
+    /// The token as a string, for the few comparisons that need one: an affix whose edge is not plainly a
+    /// character boundary, and the affixes that are not ASCII.
+    var normalized: String { String(decoding: bytes, as: UTF8.self) }
+    if let exact = exactTerms.term(bytes) { terms.append(exact) }
+    guard isWord else { return }
+    let stemTerm: Int32?
+    if let (length, y) = Stemmer.stem(bytes) {
+      stemTerm = stemTerms.term(UnsafeBufferPointer(rebasing: bytes[..<length]), appending: y ? 0x79 : nil)
+    } else {
+      stemTerm = stemTerms.term(bytes)
+    }
+    if let stemTerm { terms.append(stemTerm) }
+    prefixes.walk(bytes, reversed: false) { term, length in
+      // Like `hasPrefix`: the prefix must end on a character boundary.
+      if length == bytes.count || Self.isBoundary(bytes[length]) || normalized.hasPrefix(prefixText(term)) {
+        terms.append(term)
       }
     }
-    guard isWord else { return }
+    suffixes.walk(bytes, reversed: true) { term, length in
+      guard bytes.count >= length + 2 else { return }
+      if Self.isBoundary(bytes[bytes.count - length]) && Self.isBoundary(bytes[bytes.count - length - 1])
+        || normalized.hasSuffix(suffixText(term))
+      {
+        terms.append(term)
+      }
+    }
+    guard !unicodeAffixes.isEmpty else { return }
+    let string = normalized
     for affix in unicodeAffixes {
-      if affix.isPrefix ? normalized.hasPrefix(affix.text) : normalized.hasSuffix(affix.text),
-        affix.isPrefix || normalized.utf8.count >= affix.text.utf8.count + 2
+      if affix.isPrefix ? string.hasPrefix(affix.text) : string.hasSuffix(affix.text),
+        affix.isPrefix || bytes.count >= affix.text.utf8.count + 2
       {
         terms.append(affix.term)
       }

@@ -175,18 +175,18 @@ public struct PhrasePattern: Sendable, Equatable {
       if prefix { return [.prefix(folded)] }
       return [exact ? .exact(folded) : .stem(Stemmer.stem(folded))]
     }
-    let tokens: [Token]
+    let text: AnalyzedText
     do {
-      tokens = try analyzer.analyze(body, source: "phrase").tokens
+      text = try analyzer.analyze(body, source: "phrase")
     } catch {
       throw PhraseError("`\(word)` could not be tokenized: \(error)")
     }
-    guard !tokens.isEmpty else { throw PhraseError("`\(word)` has no words") }
-    return tokens.enumerated().map { index, token in
-      let last = index == tokens.count - 1
-      if prefix && last { return .prefix(token.normalized) }
-      if exact || token.kind != .word { return .exact(token.normalized) }
-      return .stem(Stemmer.stem(token.normalized))
+    guard !text.tokens.isEmpty else { throw PhraseError("`\(word)` has no words") }
+    return text.tokens.indices.map { index in
+      let last = index == text.tokens.count - 1
+      if prefix && last { return .prefix(text.normalized(index)) }
+      if exact || text.tokens[index].kind != .word { return .exact(text.normalized(index)) }
+      return .stem(Stemmer.stem(text.normalized(index)))
     }
   }
 }

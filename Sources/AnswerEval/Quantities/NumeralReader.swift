@@ -27,7 +27,10 @@ struct NumeralReader {
 
   private var tokens: [Token] { text.tokens }
 
-  private func normalized(_ i: Int) -> String { tokens[i].normalized }
+  private func normalized(_ i: Int) -> String { text.normalized(i) }
+
+  /// Whether token `i`'s normalized form is `word` (by its bytes: no string is built).
+  private func isWord(_ i: Int, _ word: StaticString) -> Bool { text.normalized(i, is: word) }
 
   private func isNumber(_ i: Int, before end: Int) -> Bool { i < end && tokens[i].kind == .number }
 
@@ -76,7 +79,7 @@ struct NumeralReader {
     let sentenceStart = text.sentences[tokens[i].sentence].tokens.lowerBound
 
     // ".08": a point glued before, with nothing glued before the point.
-    if dots == 0, i - 1 >= sentenceStart, tokens[i].glued, normalized(i - 1) == ".",
+    if dots == 0, i - 1 >= sentenceStart, tokens[i].glued, isWord(i - 1, "."),
       i - 1 == sentenceStart || !tokens[i - 1].glued, let decimal = Double("0." + string)
     {
       value = decimal
@@ -99,10 +102,10 @@ struct NumeralReader {
       if last > i + 1, let grouped = Double(combined) { value = grouped }
     }
     // "1 4/5", "2  1/4": a whole number, then a proper fraction.
-    if integer, last + 2 < end, isNumber(last, before: end), !tokens[last].glued, normalized(last + 1) == "/",
+    if integer, last + 2 < end, isNumber(last, before: end), !tokens[last].glued, isWord(last + 1, "/"),
       tokens[last + 1].glued, isNumber(last + 2, before: end), tokens[last + 2].glued,
       let numerator = Double(normalized(last)), let denominator = Double(normalized(last + 2)),
-      numerator < denominator, denominator > 0, !(last + 3 < end && normalized(last + 3) == "/")
+      numerator < denominator, denominator > 0, !(last + 3 < end && isWord(last + 3, "/"))
     {
       value += numerator / denominator
       integer = false
@@ -118,7 +121,7 @@ struct NumeralReader {
         integer = value.rounded() == value
         last = after
       } else if next == "/", isNumber(last + 1, before: end), let denominator = Double(normalized(last + 1)) {
-        if last + 3 < end, normalized(last + 2) == "/", tokens[last + 2].glued, isNumber(last + 3, before: end) {
+        if last + 3 < end, isWord(last + 2, "/"), tokens[last + 2].glued, isNumber(last + 3, before: end) {
           reason = "date"
           last += 4
         } else if integer, value < denominator, denominator > 0, !normalized(last + 1).utf8.contains(UInt8(ascii: "."))
@@ -158,13 +161,13 @@ struct NumeralReader {
       }
     }
     // The second number of "24/7" or "50/50".
-    if start - 2 >= sentenceStart, tokens[start].glued, normalized(start - 1) == "/", tokens[start - 1].glued,
+    if start - 2 >= sentenceStart, tokens[start].glued, isWord(start - 1, "/"), tokens[start - 1].glued,
       tokens[start - 2].kind == .number
     {
       reason = reason ?? "ratio"
     }
     // A sign: "-4/5", " -1", or "- 10 k" opening a sentence.
-    if start - 1 >= sentenceStart, normalized(start - 1) == "-" {
+    if start - 1 >= sentenceStart, isWord(start - 1, "-") {
       let glued = tokens[start].glued && (start - 1 == sentenceStart || !tokens[start - 1].glued)
       if glued || start - 1 == sentenceStart {
         value = -value
@@ -172,7 +175,7 @@ struct NumeralReader {
       }
     }
     // "2 and a half"
-    if integer, last + 2 < end, cues.has(last, { $0 == .joiner }), normalized(last) != "-",
+    if integer, last + 2 < end, cues.has(last, { $0 == .joiner }), !isWord(last, "-"),
       cues.has(last + 1, { $0 == .article }),
       case .fraction(let denominator)? = cues.single(last + 2, { $0.isFraction })
     {
@@ -195,8 +198,8 @@ struct NumeralReader {
   private func signedNumber(at i: Int, end: Int) -> (Double, Int)? {
     var j = i
     var negative = false
-    while j < end, tokens[j].glued, normalized(j) == "-" || normalized(j) == "+" {
-      if normalized(j) == "-" { negative.toggle() }
+    while j < end, tokens[j].glued, isWord(j, "-") || isWord(j, "+") {
+      if isWord(j, "-") { negative.toggle() }
       j += 1
     }
     guard isNumber(j, before: end), tokens[j].glued, let value = Double(normalized(j)) else { return nil }
@@ -233,10 +236,10 @@ struct NumeralReader {
     guard cues.startsAny(j) else { return nil }
     let token = tokens[j]
     if token.kind == .punctuation || token.kind == .symbol {
-      return normalized(j) == "-" && cues.has(j, { $0 == .joiner }) ? .hyphen : nil
+      return isWord(j, "-") && cues.has(j, { $0 == .joiner }) ? .hyphen : nil
     }
     guard token.kind == .word else { return nil }
-    let word = token.normalized
+    let word = normalized(j)
     // What the token's single-token cues say, read in one pass: the first scale and fraction, and which
     // other roles it has. Then the same tests in the same order as asking `cues` each question in turn.
     var scale: Double?, fraction: Double?
@@ -292,7 +295,7 @@ struct NumeralReader {
         items.append((element, j))
       case .ordinal, .fraction:
         // "third-party", "half-processed": an adjective, not a fraction.
-        if j + 1 < end, normalized(j + 1) == "-", tokens[j + 1].glued { break }
+        if j + 1 < end, isWord(j + 1, "-"), tokens[j + 1].glued { break }
         // A fraction word that is also a unit ("quarters") is a denominator only after "a" or in a mixed
         // number ("one and a quarter"); "two quarters" is a duration.
         if case .fraction = element, cues.has(j, { $0.isUnit }),
@@ -313,7 +316,7 @@ struct NumeralReader {
     // "a quarter" is a fraction before "of" ("a quarter of the receipts"); "wait a quarter" is a period.
     if items.count == 2, items[0].element == .article, case .fraction = items[1].element,
       cues.has(items[1].token, \.isUnit),
-      !(items[1].token + 1 < end && tokens[items[1].token + 1].normalized == "of")
+      !(items[1].token + 1 < end && isWord(items[1].token + 1, "of"))
     {
       return nil
     }

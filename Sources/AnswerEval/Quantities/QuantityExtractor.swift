@@ -115,7 +115,7 @@ struct QuantityExtractor {
       case .scale(let factor) = match.role
     {
       // A one-letter scale ("k", "M") counts glued to its number, or closing the sentence ("2.33 k").
-      let single = tokens[match.tokens.lowerBound].normalized.count == 1
+      let single = text.normalizedCount(match.tokens.lowerBound) == 1
       let closes = match.tokens.upperBound >= end || tokens[match.tokens.upperBound].kind == .punctuation
       if !single || tokens[match.tokens.lowerBound].glued || closes {
         value *= factor
@@ -124,7 +124,7 @@ struct QuantityExtractor {
       }
     }
     var unitMatch = unit(at: last, end: end)
-    if unitMatch == nil, last + 1 < end, tokens[last].normalized == "-", tokens[last].glued, tokens[last + 1].glued {
+    if unitMatch == nil, last + 1 < end, text.normalized(last, is: "-"), tokens[last].glued, tokens[last + 1].glued {
       unitMatch = unit(at: last + 1, end: end)  // "30-day", "three-fold"
     }
     if unitMatch == nil, numeral.kind == .fraction, last + 1 < end, cues.has(last, { $0 == .article }) {
@@ -134,7 +134,7 @@ struct QuantityExtractor {
     var unitName = ""
     if let match = unitMatch { last = match.tokens.upperBound }
     // "10+ engineers", "1M+ requests": a lower bound.
-    let orMore = last < end && tokens[last].normalized == "+" && tokens[last].glued
+    let orMore = last < end && text.normalized(last, is: "+") && tokens[last].glued
     if orMore { last += 1 }
     if let prefix {
       (kind, unitName) = (prefix.kind, prefix.unit)
@@ -221,7 +221,7 @@ struct QuantityExtractor {
       }
       // "5–10%", "30 to 60 days", "two or three weeks", "between 3 and 5 days"
       let joinerToken = a.tokens.upperBound
-      let dash = tokens[joinerToken].normalized == "-"
+      let dash = text.normalized(joinerToken, is: "-")
       let joined =
         between(joinerToken, lead(b), { $0 == .range }) != nil
         || (!dash && between(joinerToken, lead(b), { $0 == .joiner }) != nil

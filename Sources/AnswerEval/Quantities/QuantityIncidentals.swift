@@ -95,7 +95,7 @@ struct QuantityIncidentals {
     let after = quantity.tokens.upperBound
     let sentence = text.sentences[quantity.sentence].tokens
     if quantity.bare, first == sentence.lowerBound, after < sentence.upperBound, tokens[after].glued,
-      tokens[after].normalized == "." || tokens[after].normalized == ")"
+      text.normalized(after, is: ".") || text.normalized(after, is: ")")
     {
       return "list"
     }
@@ -106,9 +106,9 @@ struct QuantityIncidentals {
       return "year"
     }
     if first - 1 >= sentence.lowerBound, tokens[first].glued {
-      let before = tokens[first - 1].normalized
-      if before == "#" { return "name" }
-      if before == "-" || before == "@", first - 2 >= sentence.lowerBound, tokens[first - 1].glued,
+      if text.normalized(first - 1, is: "#") { return "name" }
+      if text.normalized(first - 1, is: "-") || text.normalized(first - 1, is: "@"), first - 2 >= sentence.lowerBound,
+        tokens[first - 1].glued,
         tokens[first - 2].kind == .word, cues.end(at: first, { $0 == .approximate }) == nil
       {
         return "name"
@@ -128,7 +128,7 @@ struct QuantityIncidentals {
 
   /// A bare, exact four-digit number from 1900 to 2099 (a range's upper end too).
   private func isYearShaped(_ quantity: Quantity) -> Bool {
-    let written = tokens[quantity.tokens.lowerBound].normalized
+    let written = text.normalized(quantity.tokens.lowerBound)
     return quantity.bare && !quantity.approximate && (quantity.kind == .count || quantity.kind == .rate)
       && (1900...2099).contains(quantity.value) && written.count == 4 && written.allSatisfy(\.isNumber)
       && quantity.high.map({ (1900...2099).contains($0) }) ?? true
@@ -137,9 +137,9 @@ struct QuantityIncidentals {
   /// The "04" of "2003-04": two digits glued to a dash.
   private func isSeasonEnd(_ quantity: Quantity) -> Bool {
     let first = quantity.tokens.lowerBound
-    let written = tokens[first].normalized
+    let written = text.normalized(first)
     return quantity.bare && written.count == 2 && written.allSatisfy(\.isNumber) && tokens[first].glued
-      && first > 0 && tokens[first - 1].normalized == "-" && tokens[first - 1].glued
+      && first > 0 && text.normalized(first - 1, is: "-") && tokens[first - 1].glued
   }
 
   /// Only a range or "to" word stands between two quantities ("2019 to 2021", "2019–2021").
