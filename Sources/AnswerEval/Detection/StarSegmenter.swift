@@ -267,23 +267,28 @@ public enum StarSegmenter {
     func end(_ b: Int) -> Int { min((b + 1) * block, n - 1) }
     /// Rows 1… of block `b` in `rows`, from its first.
     func fill(_ b: Int) {
-      viterbi.moves.withUnsafeBufferPointer { moves in
-        viterbi.moveStart.withUnsafeBufferPointer { moveStart in
-          rows.withUnsafeMutableBufferPointer { rows in
-            guard end(b) > b * block else { return }
-            for j in 1...(end(b) - b * block) {
-              let previous = UnsafeBufferPointer(rebasing: rows[(j - 1) * stateCount..<j * stateCount])
-              let next = UnsafeMutableBufferPointer(rebasing: rows[j * stateCount..<(j + 1) * stateCount])
-              for k in 0..<stateCount { next[k] = -.infinity }
-              scores[b * block + j].withUnsafeBufferPointer { row in
-                for state in 0..<stateCount where previous[state] > -.infinity {
-                  let from = previous[state]
-                  for m in Int(moveStart[state])..<Int(moveStart[state + 1]) {
-                    let move = moves[m]
-                    let target = Int(move.target)
-                    let value = from + move.cost + row[Int(move.to)]
-                    let old = next[target]
-                    next[target] = value > old ? value : old
+      viterbi.into.withUnsafeBufferPointer { into in
+        viterbi.intoStart.withUnsafeBufferPointer { intoStart in
+          viterbi.label.withUnsafeBufferPointer { label in
+            rows.withUnsafeMutableBufferPointer { rows in
+              guard end(b) > b * block else { return }
+              for j in 1...(end(b) - b * block) {
+                let previous = UnsafeBufferPointer(rebasing: rows[(j - 1) * stateCount..<j * stateCount])
+                let next = UnsafeMutableBufferPointer(rebasing: rows[j * stateCount..<(j + 1) * stateCount])
+                scores[b * block + j].withUnsafeBufferPointer { row in
+                  // Every move into a state is to the state's own label, so its emission is added once, to
+                  // the best of the moves' sums (rounding is monotonic: the same as the best of the totals).
+                  // The states' moves lie one after another in `into`: `m` runs through them all once.
+                  var m = 0
+                  for target in 0..<stateCount {
+                    let stop = Int(intoStart[target + 1])
+                    var best = -Double.infinity
+                    while m < stop {
+                      let value = previous[Int(into[m].source)] + into[m].cost
+                      best = value > best ? value : best
+                      m += 1
+                    }
+                    next[target] = best + row[Int(label[target])]
                   }
                 }
               }
@@ -340,6 +345,8 @@ public enum StarSegmenter {
     /// Compact state → raw state, and raw → compact (-1: unreachable).
     let raw: [Int]
     let compact: [Int16]
+    /// Each compact state's label (0: no section, 1…5: ``order``).
+    let label: [Int8]
     /// The moves of compact state s, `moves[moveStart[s]..<moveStart[s + 1]]`, by next label `to`: the
     /// compact target state and the cost. A label used before has no move (a section appears once).
     let moves: [(to: Int8, target: Int16, cost: Double)]
@@ -383,6 +390,7 @@ public enum StarSegmenter {
       }
       self.raw = raw
       self.compact = compact
+      label = raw.map { Int8($0 / 192) }
       var moves: [(to: Int8, target: Int16, cost: Double)] = []
       var moveStart: [Int32] = [0]
       for state in raw.indices {
