@@ -103,7 +103,7 @@ public struct KeywordStuffingDetector: Detector {
       }
       var start = sentence.tokens.lowerBound
       for index in sentence.tokens.lowerBound...sentence.tokens.upperBound {
-        // A word-like token (letters, digits, ideographs) is never a separator: its string is not read.
+        // A word-like token (letters, digits, ideographs) is never a separator: its bytes are not read.
         let separator =
           index < sentence.tokens.upperBound && !tokens[index].kind.isWordLike
           && isSeparator(tokens[index].normalizedBytes, in: text.normalizedUTF8)
