@@ -127,7 +127,8 @@ struct UTF8Sink {
     return start..<count
   }
 
-  /// The bytes written.
+  /// The bytes written, copied into an array of their own size: the memory allocated has room for three
+  /// bytes per unit, and an answer keeps its bytes for as long as it is graded.
   var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
   func deallocate() { base.deallocate() }
