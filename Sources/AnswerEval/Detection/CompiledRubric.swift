@@ -22,7 +22,9 @@ public struct CompiledRubric: Sendable {
   init(_ rubric: Rubric, matcher: CueMatcher, numberWords: [String: Double?] = [:]) {
     self.rubric = rubric
     self.matcher = matcher
-    detectors = rubric.criteria.map { DetectorRegistry.make($0.detector) }
+    detectors = rubric.criteria.map {
+      DetectorRegistry.make($0.detector).prepared(for: $0, in: rubric, matcher: matcher)
+    }
     let detectorOfPack = Dictionary(rubric.packs.map { ($0.id, $0.detector) }, uniquingKeysWith: { a, _ in a })
     cueDetectors = matcher.cues.map { detectorOfPack[$0.pack] ?? "" }
     var packDetectors: [String] = []

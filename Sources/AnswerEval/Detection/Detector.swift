@@ -178,5 +178,15 @@ public struct Finding: Sendable {
 public protocol Detector: Sendable {
   static var descriptor: DetectorDescriptor { get }
   init()
+  /// This detector ready for `criterion` of `rubric`, whose cues `matcher` holds: what the detector works
+  /// out from them alone (word lists, which cues stand for what) worked out now, once per rubric, not once
+  /// per answer. ``CompiledRubric`` keeps what this returns and always evaluates it with `criterion`; a
+  /// detector made with `init()` and not prepared must give the same findings. The default returns the
+  /// detector as it is.
+  func prepared(for criterion: Criterion, in rubric: Rubric, matcher: CueMatcher) -> any Detector
   func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding
+}
+
+extension Detector {
+  public func prepared(for criterion: Criterion, in rubric: Rubric, matcher: CueMatcher) -> any Detector { self }
 }

@@ -57,7 +57,59 @@ public struct CoverageDetector: Detector {
         detected: false, criterion: "coverage.speed-accuracy", rubric: "deployment-tradeoff"),
     ])
 
+  /// Which cues name which point, worked out once per rubric by ``prepared(for:in:matcher:)``; nil for a
+  /// detector made with `init()`, which works them out for each answer instead.
+  private var points: Points?
+
   public init() {}
+
+  public func prepared(for criterion: Criterion, in rubric: Rubric, matcher: CueMatcher) -> any Detector {
+    var detector = self
+    detector.points = Points(for: criterion, in: rubric, matcher: matcher)
+    return detector
+  }
+
+  /// For each cue, which of the rubric's points it names (by its signal: the point's own or one of its
+  /// aspects), as bits; and whether it names the criterion being graded. Reading these per match replaces
+  /// hashing the match's signal once for every point.
+  struct Points: Sendable {
+    /// How many `UInt64` words each cue's bits take: a bit for each coverage criterion of the rubric, in
+    /// rubric order.
+    let words: Int
+    /// Cue `c`'s bits: `bits[c * words ..< (c + 1) * words]`.
+    let bits: [UInt64]
+    /// Whether each cue's signal is one of the graded criterion's signals.
+    let own: [Bool]
+
+    init(for criterion: Criterion, in rubric: Rubric, matcher: CueMatcher) {
+      let points = rubric.criteria.filter { $0.detector == CoverageDetector.descriptor.id }
+      var pointsOfSignal: [String: [Int]] = [:]
+      for (k, point) in points.enumerated() {
+        for signal in CoverageDetector.signals(of: point) { pointsOfSignal[signal, default: []].append(k) }
+      }
+      let ownSignals = CoverageDetector.signals(of: criterion)
+      words = max(1, (points.count + 63) / 64)
+      var bits = [UInt64](repeating: 0, count: matcher.cues.count * words)
+      var own = [Bool](repeating: false, count: matcher.cues.count)
+      for (c, entry) in matcher.cues.enumerated() {
+        for k in pointsOfSignal[entry.cue.signal] ?? [] { bits[c * words + k / 64] |= 1 << UInt64(k % 64) }
+        own[c] = ownSignals.contains(entry.cue.signal)
+      }
+      self.bits = bits
+      self.own = own
+    }
+
+    /// How many points the matches name between them.
+    func named(by matches: ArraySlice<CueMatch>) -> Int {
+      var total = 0
+      for w in 0..<words {
+        var union: UInt64 = 0
+        for match in matches { union |= bits[match.cue * words + w] }
+        total += union.nonzeroBitCount
+      }
+      return total
+    }
+  }
 
   /// What an answer says about one point.
   struct Coverage {
@@ -71,7 +123,9 @@ public struct CoverageDetector: Detector {
   public func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding {
     let point = Self.point(of: criterion)
     let aspects = criterion.parameters["aspects"]?.strings ?? []
-    let coverage = Self.coverage(of: criterion, in: context)
+    let coverage = Self.coverage(
+      of: criterion, in: context,
+      points: points ?? Points(for: criterion, in: context.rubric.rubric, matcher: context.rubric.matcher))
     let found = aspects.filter { coverage.signalsFound.contains($0) || coverage.signalsFound.contains(point) }
     let missing = aspects.filter { !found.contains($0) }
     let punctuation = context.rubric.punctuation
@@ -105,15 +159,13 @@ public struct CoverageDetector: Detector {
   }
 
   /// Support, mentions and evidence of one coverage criterion in an answer.
-  static func coverage(of criterion: Criterion, in context: AnswerContext) -> Coverage {
-    let signals = signals(of: criterion)
+  static func coverage(of criterion: Criterion, in context: AnswerContext, points: Points) -> Coverage {
     let minWords = criterion.number("min_words", default: 6)
-    let others = context.rubric.rubric.criteria.filter { $0.detector == descriptor.id }.map { Self.signals(of: $0) }
     var result = Coverage()
     var seenWords: Set<String> = []
     for index in context.text.sentences.indices {
       let matches = context.matches(inSentence: index, detector: descriptor.id)
-      let own = matches.filter { signals.contains($0.signal) }
+      let own = matches.filter { points.own[$0.cue] }
       guard !own.isEmpty else { continue }
       for match in own {
         result.signalsFound.insert(match.signal)
@@ -122,7 +174,7 @@ public struct CoverageDetector: Detector {
         let word = context.text.string(range).lowercased()
         if seenWords.insert(word).inserted { result.words.append(word) }
       }
-      let named = others.filter { set in matches.contains { set.contains($0.signal) } }.count
+      let named = points.named(by: matches)
       let passing = Double(context.features[index].words) < minWords * Double(max(1, named))
       result.support += min(1, weight(of: own)) * (passing ? 0.5 : 1)
       result.mentions += 1

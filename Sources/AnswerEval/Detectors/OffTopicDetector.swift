@@ -54,22 +54,50 @@ public struct OffTopicDetector: Detector {
         detected: false, criterion: "pitfall.off-topic", rubric: "drift-detection-design"),
     ])
 
+  /// What the detector reads of the rubric, worked out once per rubric by
+  /// ``prepared(for:in:matcher:)``; nil for a detector made with `init()`, which works it out for each
+  /// answer instead (the function words alone are thousands of cues).
+  private var topic: Topic?
+
   public init() {}
+
+  public func prepared(for criterion: Criterion, in rubric: Rubric, matcher: CueMatcher) -> any Detector {
+    var detector = self
+    detector.topic = Topic(for: criterion, in: rubric, matcher: matcher)
+    return detector
+  }
+
+  /// The rubric's points, its function words, the question's words and its topic cues.
+  struct Topic: Sendable {
+    /// The rubric's coverage criteria, by their index in it.
+    let points: [Int]
+    let function: Vocabulary
+    let question: Vocabulary
+    /// Whether each cue is a topic cue: its signal is a point's, one of their aspects or a `topic_signals`
+    /// signal.
+    let isTopicCue: [Bool]
+
+    init(for criterion: Criterion, in rubric: Rubric, matcher: CueMatcher) {
+      points = rubric.criteria.indices.filter { rubric.criteria[$0].detector == CoverageDetector.descriptor.id }
+      function = Vocabulary(
+        rubric.packs(for: OffTopicDetector.descriptor.id).flatMap(\.cues).filter { $0.signal == "function" })
+      question = Vocabulary(words: criterion.string("question") ?? "", excluding: function)
+      let topicSignals = Set(
+        points.flatMap { CoverageDetector.signals(of: rubric.criteria[$0]) }
+          + (criterion.parameters["topic_signals"]?.strings ?? ["topic"]))
+      isTopicCue = matcher.cues.map { topicSignals.contains($0.cue.signal) }
+    }
+  }
 
   public func evaluate(_ criterion: Criterion, in context: AnswerContext) -> Finding {
     let none = Finding(detected: false, score: 1, outcome: .missing)
-    let rubric = context.rubric.rubric
-    let points = rubric.criteria.filter { $0.detector == CoverageDetector.descriptor.id }
-    guard !points.isEmpty else { return none }
-    let function = Vocabulary(rubric.packs(for: Self.descriptor.id).flatMap(\.cues).filter { $0.signal == "function" })
-    let question = Vocabulary(words: criterion.string("question") ?? "", excluding: function)
-    let topicSignals = Set(
-      points.flatMap { CoverageDetector.signals(of: $0) }
-        + (criterion.parameters["topic_signals"]?.strings ?? ["topic"]))
+    let topic = self.topic ?? Topic(for: criterion, in: context.rubric.rubric, matcher: context.rubric.matcher)
+    guard !topic.points.isEmpty else { return none }
+    let function = topic.function, question = topic.question
 
     // Tokens inside a match of a topic cue (a point's, an aspect's or a domain cue) are on topic.
     var topical = Set<Int>()
-    for match in context.matches(detector: CoverageDetector.descriptor.id) where topicSignals.contains(match.signal) {
+    for match in context.matches(detector: CoverageDetector.descriptor.id) where topic.isTopicCue[match.cue] {
       topical.formUnion(match.tokens)
     }
     // The answer's content words; the others grouped by stem: count, first token.
@@ -81,16 +109,22 @@ public struct OffTopicDetector: Detector {
       let word = text.normalized(index)
       guard !function.contains(word) else { continue }
       total += 1
-      if topical.contains(index) || question.contains(word) {
+      if topical.contains(index) {
+        onTopic += 1
+        continue
+      }
+      // The word's stem, found once: for the question's words and for grouping the others.
+      let stem = Stemmer.stem(word)
+      if question.contains(word, stem: stem) {
         onTopic += 1
       } else {
-        let stem = Stemmer.stem(word)
-        others[stem] = ((others[stem]?.count ?? 0) + 1, others[stem]?.first ?? index)
+        others[stem, default: (0, index)].count += 1
       }
     }
     guard Double(total) >= criterion.number("min_words", default: 4) else { return none }
     let share = Double(onTopic) / Double(total)
-    let covered = points.contains { CoverageDetector().evaluate($0, in: context).outcome == .present }
+    // The points' own findings (each worked out once per answer, for its criterion and for this one).
+    let covered = topic.points.contains { context.finding(at: $0).outcome == .present }
     guard !covered, share < criterion.number("min_topic_share", default: 0.1) else { return none }
 
     // The most frequent; among equals the longer word (more telling), then the earlier.
@@ -115,7 +149,7 @@ public struct OffTopicDetector: Detector {
 extension OffTopicDetector {
   /// A set of words: the single-word `=exact` forms of cue phrases (the function words), or the content
   /// words of a text (the question), stemmed.
-  struct Vocabulary {
+  struct Vocabulary: Sendable {
     var exact: Set<String> = []
     var stems: Set<String> = []
 
@@ -140,8 +174,15 @@ extension OffTopicDetector {
       }
     }
 
+    /// Whether `normalized` is one of the exact words, or its stem one of the stems (not worked out when
+    /// there are none, as for the function words).
     func contains(_ normalized: String) -> Bool {
-      exact.contains(normalized) || stems.contains(Stemmer.stem(normalized))
+      exact.contains(normalized) || (!stems.isEmpty && stems.contains(Stemmer.stem(normalized)))
+    }
+
+    /// ``contains(_:)`` for a word whose stem is known.
+    func contains(_ normalized: String, stem: String) -> Bool {
+      exact.contains(normalized) || stems.contains(stem)
     }
 
     /// A word that can carry topic: a word token of at least three characters.
