@@ -117,7 +117,10 @@ public final class AnswerContext {
     )
     evaluating[index] = true
     defer { evaluating[index] = false }
-    let finding = rubric.detectors[index].evaluate(rubric.rubric.criteria[index], in: self)
+    // The criterion read in place, not copied out of the array (see `Scorer.report(for:findings:)`).
+    let finding = rubric.rubric.criteria.withUnsafeBufferPointer { criteria in
+      rubric.detectors[index].evaluate(criteria[index], in: self)
+    }
     findings[index] = finding
     return finding
   }

@@ -9,15 +9,26 @@ import AnswerEvalText
 /// partial or missing a suggestion; a pitfall that is detected is a warning (an absent pitfall says
 /// nothing).
 public enum Scorer {
-  public static func report(
-    for context: AnswerContext, findings: [(Criterion, DetectorDescriptor.Kind, Finding)]
+  /// The report of the answer of `context`, whose rubric's criterion `i` concluded `findings[i]`.
+  public static func report(for context: AnswerContext, findings: [Finding]) -> Report {
+    precondition(findings.count == context.rubric.rubric.criteria.count, "one finding per criterion of the rubric")
+    // The criteria are read in place, through a buffer: a `Criterion` (strings, parameters, feedback) copied
+    // out of the array for each answer cost a retain and a release for each of its parts.
+    return context.rubric.rubric.criteria.withUnsafeBufferPointer { criteria in
+      report(for: context, criteria: criteria, findings: findings)
+    }
+  }
+
+  private static func report(
+    for context: AnswerContext, criteria: UnsafeBufferPointer<Criterion>, findings: [Finding]
   ) -> Report {
     let text = context.text
     var report = Report(statisticsOf: text)
     report.rubric = Report.RubricRef(id: context.rubric.rubric.id, version: context.rubric.rubric.version)
     var weighted = 0.0, weights = 0.0
     var cap = 100.0
-    for (criterion, kind, finding) in findings {
+    for (index, finding) in findings.enumerated() {
+      let kind = type(of: context.rubric.detectors[index]).descriptor.kind
       let evidence = finding.evidence.map { text.span($0) }
       var values = finding.values
       if values["evidence"] == nil, let first = evidence.first {
@@ -26,27 +37,28 @@ public enum Scorer {
       let template: String
       let severity: Report.Feedback.Severity?
       switch (kind, finding.outcome) {
-      case (.quality, .present): (template, severity) = (criterion.feedback.present, .strength)
-      case (.quality, .partial): (template, severity) = (criterion.feedback.partial, .suggestion)
-      case (.quality, .missing): (template, severity) = (criterion.feedback.missing, .suggestion)
-      case (.pitfall, .present): (template, severity) = (criterion.feedback.present, .warning)
-      case (.pitfall, .partial): (template, severity) = (criterion.feedback.partial, .warning)
-      case (.pitfall, .missing): (template, severity) = (criterion.feedback.missing, nil)
+      case (.quality, .present): (template, severity) = (criteria[index].feedback.present, .strength)
+      case (.quality, .partial): (template, severity) = (criteria[index].feedback.partial, .suggestion)
+      case (.quality, .missing): (template, severity) = (criteria[index].feedback.missing, .suggestion)
+      case (.pitfall, .present): (template, severity) = (criteria[index].feedback.present, .warning)
+      case (.pitfall, .partial): (template, severity) = (criteria[index].feedback.partial, .warning)
+      case (.pitfall, .missing): (template, severity) = (criteria[index].feedback.missing, nil)
       }
       let message = FeedbackTemplate.fill(template, values: values)
       let score = (finding.score * 1000).rounded() / 1000
       report.criteria.append(
         Report.Criterion(
-          id: criterion.id, detected: finding.detected, score: score, weight: criterion.weight, evidence: evidence,
+          id: criteria[index].id, detected: finding.detected, score: score, weight: criteria[index].weight,
+          evidence: evidence,
           feedback: message))
       if let severity, !message.isEmpty {
         report.feedback.append(
-          Report.Feedback(criterion: criterion.id, severity: severity, message: message, span: evidence.first))
+          Report.Feedback(criterion: criteria[index].id, severity: severity, message: message, span: evidence.first))
       }
-      if kind == .pitfall, finding.outcome == .present, let limit = criterion.cap { cap = min(cap, limit) }
-      if criterion.weight > 0 {
-        weighted += criterion.weight * finding.score
-        weights += criterion.weight
+      if kind == .pitfall, finding.outcome == .present, let limit = criteria[index].cap { cap = min(cap, limit) }
+      if criteria[index].weight > 0 {
+        weighted += criteria[index].weight * finding.score
+        weights += criteria[index].weight
       }
     }
     let total = min(weights > 0 ? (weighted / weights * 1000).rounded() / 10 : 0, cap)

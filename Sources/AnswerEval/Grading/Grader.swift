@@ -84,11 +84,7 @@ public final class Grader {
     let context = AnswerContext(text: text, rubric: rubric, termCache: termCache, letterVerdicts: letterVerdicts)
     context.matchCues()
     clock.lap(.match)
-    var findings: [(Criterion, DetectorDescriptor.Kind, Finding)] = []
-    findings.reserveCapacity(rubric.detectors.count)
-    for (index, detector) in rubric.detectors.enumerated() {
-      findings.append((rubric.rubric.criteria[index], type(of: detector).descriptor.kind, context.finding(at: index)))
-    }
+    let findings = rubric.detectors.indices.map { context.finding(at: $0) }
     clock.lap(.detect)
     let report = Scorer.report(for: context, findings: findings)
     clock.lap(.score)
