@@ -82,10 +82,12 @@ public struct CoverageDetector: Detector {
     let own: [Bool]
 
     init(for criterion: Criterion, in rubric: Rubric, matcher: CueMatcher) {
-      let points = rubric.criteria.filter { $0.detector == CoverageDetector.descriptor.id }
+      let points = CoverageDetector.points(of: rubric)
       var pointsOfSignal: [String: [Int]] = [:]
       for (k, point) in points.enumerated() {
-        for signal in CoverageDetector.signals(of: point) { pointsOfSignal[signal, default: []].append(k) }
+        for signal in CoverageDetector.signals(of: rubric.criteria[point]) {
+          pointsOfSignal[signal, default: []].append(k)
+        }
       }
       let ownSignals = CoverageDetector.signals(of: criterion)
       words = max(1, (points.count + 63) / 64)
@@ -145,6 +147,11 @@ public struct CoverageDetector: Detector {
     return Finding(
       detected: covered, score: covered ? 1 : 0.5, outcome: covered ? .present : .partial,
       evidence: coverage.evidence, values: values)
+  }
+
+  /// The rubric's coverage criteria (its key points), by their index in it.
+  static func points(of rubric: Rubric) -> [Int] {
+    rubric.criteria.indices.filter { rubric.criteria[$0].detector == descriptor.id }
   }
 
   /// The signal of a coverage criterion's point.

@@ -78,7 +78,7 @@ public struct OffTopicDetector: Detector {
     let isTopicCue: [Bool]
 
     init(for criterion: Criterion, in rubric: Rubric, matcher: CueMatcher) {
-      points = rubric.criteria.indices.filter { rubric.criteria[$0].detector == CoverageDetector.descriptor.id }
+      points = CoverageDetector.points(of: rubric)
       function = Vocabulary(
         rubric.packs(for: OffTopicDetector.descriptor.id).flatMap(\.cues).filter { $0.signal == "function" })
       question = Vocabulary(words: criterion.string("question") ?? "", excluding: function)
