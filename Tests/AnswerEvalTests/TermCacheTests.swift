@@ -34,6 +34,40 @@ import Testing
     }
   }
 
+  /// Words the cache does not keep (longer than its longest key), words it reads byte by byte (within
+  /// sixteen bytes of the text's end), words of every length around its two eight-byte halves, words that
+  /// are not ASCII, and pairs of words of one length that differ only in their last byte (in the first half,
+  /// in the second, and at the end of the text), the one without a cue first: the same matches with the
+  /// cache as without, cold and warm, and the cues on the longest words and on the second word of each
+  /// pair are found.
+  @Test func longWordsOddLengthsAndTheTextsEnd() throws {
+    let analyzer = try TextAnalyzer()
+    let matcher = TestRubrics.behavioral.matcher
+    let text = try analyzer.analyze(
+      "We kept mitigationsandcountermeasures, monitoringdashboardsandalerts and a naïve réévaluation plan; "
+        + "reconciliatiox reconciliation alerx alert; "
+        + "monitor monitors monitored monitoring monitoringteam monitoringstack monitoringpipeline "
+        + "monitoringpipelines monitoringdashboard alert alerts, then we added guardrails, alarx alarm", source: "t")
+    let cache = TermCache()
+    for round in 0..<2 {
+      #expect(matcher.matches(in: text, cache: cache) == matcher.matches(in: text), "round \(round)")
+    }
+    let matches = matcher.matches(in: text, cache: cache)
+    func mitigation(_ index: Int) -> Bool {
+      matches.contains { $0.tokens.contains(index) && $0.signal == "mitigation" }
+    }
+    func mitigation(_ word: String) -> Bool { mitigation(text.tokens.indices.first { text.normalized($0) == word }!) }
+    #expect(mitigation("mitigationsandcountermeasures"))
+    #expect(mitigation("monitoringdashboardsandalerts"))
+    #expect(mitigation("monitoringpipelines"))
+    #expect(mitigation("guardrails"))
+    #expect(mitigation("reconciliation") && !mitigation("reconciliatiox"))
+    #expect(mitigation("alert") && !mitigation("alerx"))
+    let last = text.tokens.count - 1
+    #expect(text.normalized(last - 1) == "alarx" && text.normalized(last) == "alarm")
+    #expect(mitigation(last) && !mitigation(last - 1))
+  }
+
   /// "a", "b", …, "z", "ab", …: a distinct string of letters for each number.
   func letters(_ number: Int) -> String {
     var n = number, string = ""

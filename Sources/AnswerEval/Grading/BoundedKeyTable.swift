@@ -1,5 +1,5 @@
 /// A table of a bounded size from short keys (runs of `Unit`s, plus a tag bit) to two `Int32` values: the
-/// storage behind the caches a ``Grader`` keeps from answer to answer (``TermCache``, ``LetterVerdictCache``).
+/// storage behind ``LetterVerdictCache``, which a ``Grader`` keeps from answer to answer.
 ///
 /// Open addressing over twice ``capacity`` slots, keys copied into one buffer of ``capacity`` ×
 /// ``longestKey`` units, all allocated once: a cache is read for every token, and plain memory is read
@@ -97,8 +97,8 @@ struct BoundedKeyTable<Unit: FixedWidthInteger & UnsignedInteger>: ~Copyable {
   }
 
   /// Whether `keys[start..<start + key.count]` holds `key`'s units: for wider units than bytes, eight
-  /// bytes at a time first, then unit by unit. (Byte keys, the matcher's words, are mostly shorter than
-  /// eight bytes; the wide loop made the matcher's lookups cost more, 5 M instructions grading 200 answers.)
+  /// bytes at a time first, then unit by unit. (For byte keys, mostly words shorter than eight bytes, the
+  /// wide loop cost more.)
   @inline(__always)
   private func equal(_ key: UnsafeBufferPointer<Unit>, at start: Int) -> Bool {
     let kept = keys.baseAddress! + start

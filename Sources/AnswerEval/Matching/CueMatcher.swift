@@ -166,28 +166,49 @@ public struct CueMatcher: Sendable {
     in text: AnalyzedText, only cueFilter: Int? = nil, cache: TermCache?, groups: [Int]? = nil, groupCount: Int = 1
   ) -> [CueMatch] {
     let tokens = text.tokens
-    // Each token's terms: termStart[i]..<termStart[i + 1] in terms.
-    var terms: [Int32] = []
-    terms.reserveCapacity(tokens.count * 2)
+    // Each token's terms (termStart[i]..<termStart[i + 1] in terms) and their bits (`term & 63`, like a
+    // node's `termBits`): a node with no bit in common with the token has no edge for any of its terms,
+    // which one test tells, where testing term by term was a branch per term that the CPU mostly guessed
+    // wrong.
+    var terms = TermList(capacity: 2 * tokens.count + 16)
     var termStart = [Int32](repeating: 0, count: tokens.count + 1)
+    var tokenBits = [UInt64](repeating: 0, count: tokens.count)
     var isNumber = [Bool](repeating: false, count: tokens.count)
+    var computed: [Int32] = []
     cache?.use(for: ObjectIdentifier(identity))
     // The tokens and their normalized bytes are read in place, through buffers (with the cache unwrapped
     // once, not once per token).
     text.normalizedUTF8.withUnsafeBufferPointer { bytes in
       tokens.withUnsafeBufferPointer { tokens in
+        /// Finds token i's terms (into `computed`, and after the terms before) and their bits. (What it
+        /// writes is passed to it, not captured: captured, each access was checked at run time.)
+        func find(_ i: Int, _ computed: inout [Int32], _ terms: inout TermList, _ tokenBits: inout [UInt64]) {
+          computed.removeAll(keepingCapacity: true)
+          termsOf(
+            UnsafeBufferPointer(rebasing: bytes[tokens[i].normalizedBytes]), isWord: tokens[i].kind == .word,
+            into: &computed)
+          var bits: UInt64 = 0
+          for term in computed { bits |= 1 << UInt64(term & 63) }  // terms are never negative
+          tokenBits[i] = bits
+          terms.append(contentsOf: computed)
+        }
         if let cache {
           for i in tokens.indices {
             isNumber[i] = tokens[i].kind == .number
-            let own = UnsafeBufferPointer(rebasing: bytes[tokens[i].normalizedBytes])
-            termsOf(own, isWord: tokens[i].kind == .word, cache: cache, into: &terms)
+            let key = TermCache.Key(bytes, tokens[i].normalizedBytes, isWord: tokens[i].kind == .word)
+            if let key, let kept = cache.terms(of: key) {
+              terms.append(kept)
+              tokenBits[i] = kept.bits
+            } else {
+              find(i, &computed, &terms, &tokenBits)
+              if let key { computed.withUnsafeBufferPointer { cache.insert(key, terms: $0, bits: tokenBits[i]) } }
+            }
             termStart[i + 1] = Int32(terms.count)
           }
         } else {
           for i in tokens.indices {
             isNumber[i] = tokens[i].kind == .number
-            let own = UnsafeBufferPointer(rebasing: bytes[tokens[i].normalizedBytes])
-            termsOf(own, isWord: tokens[i].kind == .word, into: &terms)
+            find(i, &computed, &terms, &tokenBits)
             termStart[i + 1] = Int32(terms.count)
           }
         }
@@ -205,6 +226,8 @@ public struct CueMatcher: Sendable {
     var seenGeneration = [Int32](repeating: -1, count: gapNodeCount)
     var seenFar: [Int64] = []
     let rootAny = nodes[0].any >= 0, rootNumber = nodes[0].number >= 0
+    // Without gaps, the root's pop would only push its children: they are pushed at once instead.
+    let rootHasGaps = nodes[0].gapStart < nodes[0].gapEnd
     // The walk reads and writes these tables in its innermost loops: through buffers, without the arrays'
     // bounds and uniqueness checks.
     func walk(
@@ -212,7 +235,7 @@ public struct CueMatcher: Sendable {
       _ accepts: UnsafeBufferPointer<Int32>, _ patterns: UnsafeBufferPointer<Pattern>,
       _ rootChild: UnsafeBufferPointer<Int32>,
       _ terms: UnsafeBufferPointer<Int32>, _ termStart: UnsafeBufferPointer<Int32>,
-      _ isNumber: UnsafeBufferPointer<Bool>,
+      _ isNumber: UnsafeBufferPointer<Bool>, _ tokenBits: UnsafeBufferPointer<UInt64>,
       _ seenBits: UnsafeMutableBufferPointer<UInt64>, _ seenGeneration: UnsafeMutableBufferPointer<Int32>,
       _ found: inout [(start: Int32, cue: Int32, end: Int32, sentence: Int32)],
       _ exceptions: inout [(cue: Int32, range: Range<Int>)],
@@ -222,13 +245,27 @@ public struct CueMatcher: Sendable {
         let range = text.sentences[sentence].tokens
         let end = Int32(range.upperBound), sentenceStart = Int32(range.lowerBound)
         for start in range {
-          // Nothing can start here unless the root has an edge for one of this token's terms.
-          guard
-            rootAny || (rootNumber && isNumber[start])
-              || terms[Int(termStart[start])..<Int(termStart[start + 1])].contains(where: { rootChild[Int($0)] >= 0 })
-          else { continue }
           let generation = Int32(start)
-          stack.push(0, generation)
+          if rootHasGaps {
+            // Nothing can start here unless the root has an edge for one of this token's terms.
+            guard
+              rootAny || (rootNumber && isNumber[start])
+                || terms[Int(termStart[start])..<Int(termStart[start + 1])].contains(where: {
+                  rootChild[Int($0)] >= 0
+                })
+            else { continue }
+            stack.push(0, generation)
+          } else {
+            // The root's children for this token, as its pop would push them.
+            for t in Int(termStart[start])..<Int(termStart[start + 1]) {
+              let child = rootChild[Int(terms[t])]
+              if child >= 0 { stack.push(child, generation + 1) }
+            }
+            if rootNumber && isNumber[start] { stack.push(nodes[0].number, generation + 1) }
+            if rootAny { stack.push(nodes[0].any, generation + 1) }
+            // Nothing starts here.
+            guard !stack.isEmpty else { continue }
+          }
           // Mostly empty: emptying an array that never held anything still asks for a new buffer.
           if !seenFar.isEmpty { seenFar.removeAll(keepingCapacity: true) }
           while let (node, position) = stack.pop() {
@@ -270,12 +307,7 @@ public struct CueMatcher: Sendable {
                   fresh = !seenFar.contains(key)
                   if fresh { seenFar.append(key) }
                 }
-                if fresh
-                  && (!onlyTerms
-                    || terms[Int(termStart[Int(position + k)])..<Int(termStart[Int(position + k) + 1])].contains {
-                      after.termBits & (1 << UInt64($0 & 63)) != 0
-                    })
-                {
+                if fresh && (!onlyTerms || after.termBits & tokenBits[Int(position + k)] != 0) {
                   stack.push(gap.node, position + k)
                 }
                 k += 1
@@ -283,7 +315,7 @@ public struct CueMatcher: Sendable {
             }
             guard position < end else { continue }
             let p = Int(position)
-            if info.termBits != 0 {
+            if info.termBits & tokenBits[p] != 0 {
               for t in Int(termStart[p])..<Int(termStart[p + 1]) {
                 let term = terms[t]
                 guard info.termBits & (1 << UInt64(term & 63)) != 0 else { continue }  // terms are never negative
@@ -302,14 +334,16 @@ public struct CueMatcher: Sendable {
         accepts.withUnsafeBufferPointer { accepts in
           patterns.withUnsafeBufferPointer { patterns in
             rootChild.withUnsafeBufferPointer { rootChild in
-              terms.withUnsafeBufferPointer { terms in
+              terms.withBuffer { terms in
                 termStart.withUnsafeBufferPointer { termStart in
                   isNumber.withUnsafeBufferPointer { isNumber in
-                    seenBits.withUnsafeMutableBufferPointer { seenBits in
-                      seenGeneration.withUnsafeMutableBufferPointer { seenGeneration in
-                        walk(
-                          nodes, gaps, accepts, patterns, rootChild, terms, termStart, isNumber, seenBits,
-                          seenGeneration, &found, &exceptions, &stack, &seenFar)
+                    tokenBits.withUnsafeBufferPointer { tokenBits in
+                      seenBits.withUnsafeMutableBufferPointer { seenBits in
+                        seenGeneration.withUnsafeMutableBufferPointer { seenGeneration in
+                          walk(
+                            nodes, gaps, accepts, patterns, rootChild, terms, termStart, isNumber, tokenBits,
+                            seenBits, seenGeneration, &found, &exceptions, &stack, &seenFar)
+                        }
                       }
                     }
                   }
@@ -409,17 +443,6 @@ public struct CueMatcher: Sendable {
     }
     if !sorted { found.sort(by: less) }
     return sorted
-  }
-
-  /// ``termsOf(_:isWord:into:)`` through `cache`: the terms kept for the token's bytes, or found and kept.
-  private func termsOf(
-    _ bytes: UnsafeBufferPointer<UInt8>, isWord: Bool, cache: TermCache, into terms: inout [Int32]
-  ) {
-    let hash = ByteTable.hash(bytes, isWord ? 1 : 0)
-    if cache.append(bytes, isWord: isWord, hash: hash, to: &terms) { return }
-    let first = terms.count
-    termsOf(bytes, isWord: isWord, into: &terms)
-    cache.insert(bytes, isWord: isWord, hash: hash, terms: terms[first...])
   }
 
   /// Appends the terms a token passes (`bytes`: its normalized form, ``Token/normalizedBytes``): its exact
@@ -750,6 +773,8 @@ private struct WalkStack: ~Copyable {
     count += 1
   }
 
+  var isEmpty: Bool { count == 0 }
+
   @inline(__always)
   mutating func pop() -> (node: Int32, position: Int32)? {
     guard count > 0 else { return nil }
@@ -763,6 +788,56 @@ private struct WalkStack: ~Copyable {
     storage.deallocate()
     storage = grown
     capacity *= 2
+  }
+}
+
+/// Each token's terms, one after another, in storage the matcher owns: the terms a token has in the
+/// ``TermCache`` (at most three) are stored three at a time and counted as many as there are, without a
+/// branch per term.
+private struct TermList: ~Copyable {
+  private var storage: UnsafeMutablePointer<Int32>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, TermCache.termsPerWord)
+    storage = .allocate(capacity: self.capacity)
+  }
+
+  deinit { storage.deallocate() }
+
+  @inline(__always)
+  private mutating func reserve(_ n: Int) {
+    if count + n > capacity { grow(to: count + n) }
+  }
+
+  private mutating func grow(to needed: Int) {
+    var newCapacity = capacity * 2
+    while newCapacity < needed { newCapacity *= 2 }
+    let grown = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+    grown.initialize(from: storage, count: count)
+    storage.deallocate()
+    storage = grown
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  mutating func append(_ kept: TermCache.TermSet) {
+    reserve(TermCache.termsPerWord)
+    (storage + count).initialize(to: kept.terms.0)
+    (storage + count + 1).initialize(to: kept.terms.1)
+    (storage + count + 2).initialize(to: kept.terms.2)
+    count += Int(kept.count)
+  }
+
+  mutating func append(contentsOf terms: [Int32]) {
+    reserve(terms.count)
+    for (k, term) in terms.enumerated() { (storage + count + k).initialize(to: term) }
+    count += terms.count
+  }
+
+  func withBuffer<R>(_ body: (UnsafeBufferPointer<Int32>) -> R) -> R {
+    body(UnsafeBufferPointer(start: storage, count: count))
   }
 }
 

@@ -3,10 +3,15 @@
 /// exact form and stem looked up, its prefixes and suffixes walked — costs several times more than
 /// finding the word here.
 ///
-/// Bounded: words longer than ``longestKey`` bytes are not kept, and the cache starts over when it holds
-/// ``capacity`` words, so its size does not grow with the number of answers. It belongs to one matcher at a
-/// time and starts over when used with another. What it holds never changes a match: a word's terms
-/// depend only on its bytes, whether it is a word, and the matcher.
+/// A word is kept as a ``Key``: its bytes in two words, its length and whether it is a word. Hashing and
+/// comparing a key takes no loop over its bytes: the loops' exits, at a different byte for each word, were
+/// branches the CPU mostly guessed wrong, once per token. With a word's terms (at most ``termsPerWord``,
+/// stored in its slot) the cache keeps their bits, as the matcher's walk reads them (``TermSet/bits``).
+///
+/// Bounded: words longer than ``longestKey`` bytes, or with more terms than ``termsPerWord``, are not kept,
+/// and the cache starts over when it holds ``capacity`` words, so its size does not grow with the number of
+/// answers. It belongs to one matcher at a time and starts over when used with another. What it holds
+/// never changes a match: a word's terms depend only on its bytes, whether it is a word, and the matcher.
 ///
 /// ```swift
 /// let cache = TermCache()
@@ -14,22 +19,75 @@
 /// ```
 final class TermCache {
   /// The most bytes a word kept here has.
-  static let longestKey = 32
+  static let longestKey = 16
+  /// The most terms a word kept here has.
+  static let termsPerWord = 3
   /// The most words kept before starting over.
   static let capacity = 4096
-  /// The most terms kept before starting over (a word passes a few at most).
-  static let termCapacity = 8 * capacity
 
+  /// A word as the cache knows it: its bytes (`low`: the first eight, `high`: the next eight, byte i in
+  /// bits 8i…, zero past its end) and `meta`: its length, plus 256 for a word (as opposed to a number or a
+  /// symbol), plus 512 so that it is never 0 (the mark of an empty slot).
+  struct Key: Equatable {
+    var low: UInt64
+    var high: UInt64
+    var meta: UInt64
+
+    init(low: UInt64, high: UInt64, meta: UInt64) {
+      self.low = low
+      self.high = high
+      self.meta = meta
+    }
+
+    /// The key of the token `bytes[range]`, or nil when it is longer than ``TermCache/longestKey`` bytes.
+    @inline(__always)
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isWord: Bool) {
+      let length = range.count
+      guard length <= TermCache.longestKey else { return nil }
+      low = 0
+      high = 0
+      meta = UInt64(length) | (isWord ? 256 : 0) | 512
+      if range.lowerBound + 16 <= bytes.count {
+        // Sixteen bytes read at once, those past the token masked off.
+        let base = UnsafeRawPointer(bytes.baseAddress! + range.lowerBound)
+        low = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+        high = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        let bits = UInt64(8 * length)
+        low &= length >= 8 ? .max : (1 << bits) &- 1
+        high &= length >= 16 ? .max : (length <= 8 ? 0 : (1 << (bits - 64)) &- 1)
+      } else {
+        // Near the end of the text: byte by byte.
+        for (i, byte) in bytes[range].enumerated() {
+          if i < 8 { low |= UInt64(byte) << UInt64(8 * i) } else { high |= UInt64(byte) << UInt64(8 * (i - 8)) }
+        }
+      }
+    }
+  }
+
+  /// A word's terms (the first `count` of `terms`) and their bits (a slot takes 48 bytes).
+  struct TermSet {
+    var terms: (Int32, Int32, Int32)
+    var count: Int32
+    var bits: UInt64
+  }
+
+  /// A kept word and its terms; `key.meta` 0: empty.
+  private struct Slot {
+    var key = Key(low: 0, high: 0, meta: 0)
+    var terms = TermSet(terms: (0, 0, 0), count: 0, bits: 0)
+  }
+  /// Open addressing over twice ``capacity`` slots, allocated once.
+  private let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: 2 * TermCache.capacity)
+  private var count = 0
   /// The matcher the terms are for.
   private var owner: ObjectIdentifier?
-  /// Each word (its bytes; tag: whether it is a word) and where its terms are: `terms[first..<second]`.
-  private let table = BoundedKeyTable<UInt8>(capacity: TermCache.capacity, longestKey: TermCache.longestKey)
-  /// Fixed-size storage, allocated once, as the table's.
-  private let terms = UnsafeMutableBufferPointer<Int32>.allocate(capacity: TermCache.termCapacity)
-  private var termCount = 0
+
+  init() {
+    slots.initialize(repeating: Slot())
+  }
 
   deinit {
-    terms.deallocate()
+    slots.deallocate()
   }
 
   /// Empties the cache unless it already holds terms for `matcher`.
@@ -40,26 +98,45 @@ final class TermCache {
   }
 
   private func clear() {
-    table.clear()
-    termCount = 0
+    for i in slots.indices { slots[i].key.meta = 0 }
+    count = 0
   }
 
-  /// Appends the terms kept for `key` to `out` and returns true, or returns false when `key` is not kept.
   @inline(__always)
-  func append(_ key: UnsafeBufferPointer<UInt8>, isWord: Bool, hash: Int, to out: inout [Int32]) -> Bool {
-    guard let (first, end) = table.find(key, tag: isWord, hash: hash) else { return false }
-    for t in Int(first)..<Int(end) { out.append(terms[t]) }
-    return true
+  private func slot(of key: Key) -> Int {
+    let h = ((key.low &* 0x9E37_79B9_7F4A_7C15) ^ key.high ^ key.meta) &* 0xC2B2_AE3D_27D4_EB4F
+    return Int(truncatingIfNeeded: h >> 32) & (slots.count - 1)
   }
 
-  /// Keeps `found` as the terms of `key` (which ``append(_:isWord:hash:to:)`` did not find).
-  func insert(_ key: UnsafeBufferPointer<UInt8>, isWord: Bool, hash: Int, terms found: ArraySlice<Int32>) {
-    guard key.count <= Self.longestKey, found.count <= Self.termCapacity else { return }
-    if table.isFull || termCount + found.count > Self.termCapacity { clear() }
-    table.insert(key, tag: isWord, hash: hash, values: (Int32(termCount), Int32(termCount + found.count)))
-    for term in found {
-      terms[termCount] = term
-      termCount += 1
+  /// The terms kept for `key`, or nil.
+  @inline(__always)
+  func terms(of key: Key) -> TermSet? {
+    let mask = slots.count - 1
+    var slot = slot(of: key)
+    while true {
+      let entry = slots[slot]
+      if entry.key.meta == 0 { return nil }
+      // One test for the three words.
+      if (entry.key.low ^ key.low) | (entry.key.high ^ key.high) | (entry.key.meta ^ key.meta) == 0 {
+        return entry.terms
+      }
+      slot = (slot + 1) & mask
     }
+  }
+
+  /// Keeps `terms` (with their `bits`) for `key`, which ``terms(of:)`` did not find, unless there are more
+  /// than ``termsPerWord``.
+  func insert(_ key: Key, terms: UnsafeBufferPointer<Int32>, bits: UInt64) {
+    guard terms.count <= Self.termsPerWord else { return }
+    if count == Self.capacity { clear() }
+    let mask = slots.count - 1
+    var slot = slot(of: key)
+    while slots[slot].key.meta != 0 { slot = (slot + 1) & mask }
+    var kept = TermSet(terms: (0, 0, 0), count: Int32(terms.count), bits: bits)
+    if terms.count > 0 { kept.terms.0 = terms[0] }
+    if terms.count > 1 { kept.terms.1 = terms[1] }
+    if terms.count > 2 { kept.terms.2 = terms[2] }
+    slots[slot] = Slot(key: key, terms: kept)
+    count += 1
   }
 }
