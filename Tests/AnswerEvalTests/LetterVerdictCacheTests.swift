@@ -27,7 +27,7 @@ import Testing
       for token in text.tokens where token.kind == .word {
         let word = UnsafeBufferPointer(rebasing: utf16[token.range])
         let expected = GibberishDetector.implausibleASCII(word, maxConsonants: maxConsonants)
-        let cached = cache.verdict(word, maxConsonants: maxConsonants)
+        let cached = cache.verdict(utf16, token.range, maxConsonants: maxConsonants)
         #expect(cached == expected, "\(text.string(token.range)), max \(maxConsonants)")
         if cached == true { implausible += 1 }
         if cached == nil { other += 1 }

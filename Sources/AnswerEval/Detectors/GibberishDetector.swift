@@ -87,11 +87,11 @@ public struct GibberishDetector: Detector {
         } else if text.tokens[index].kind == .word {
           // An ASCII word's verdict from its units (kept, or judged now and kept, when there is a cache); nil
           // when a unit is not ASCII, and only then are the word's Unicode properties read.
-          let units = UnsafeBufferPointer(rebasing: utf16[text.tokens[index].range])
+          let range = text.tokens[index].range
           let ascii =
             hasCache
-            ? letterVerdicts?.verdict(units, maxConsonants: maxConsonants)
-            : Self.implausibleASCII(units, maxConsonants: maxConsonants)
+            ? letterVerdicts?.verdict(utf16, range, maxConsonants: maxConsonants)
+            : Self.implausibleASCII(UnsafeBufferPointer(rebasing: utf16[range]), maxConsonants: maxConsonants)
           if ascii ?? Self.implausibleUnicode(at: index, in: text, maxConsonants: maxConsonants) { junk[index] = true }
         }
         if junk[index] { junkCount += 1 }

@@ -3,8 +3,8 @@ import AnswerEvalText
 /// ``GibberishDetector``'s verdicts on the letters of ASCII words (whether a word is implausible by
 /// ``GibberishDetector/implausibleASCII(at:in:maxConsonants:)``), kept by one ``Grader`` (so one thread)
 /// from answer to answer, as ``TermCache`` keeps the matcher's terms: most words of an answer were in the
-/// answers before it, and finding a word's verdict here (its units hashed and compared once) costs a
-/// fraction of reading its letters again.
+/// answers before it, and finding a word's verdict here (its units read as a ``ShortKey``, hashed and compared
+/// without a loop) costs a fraction of reading its letters again.
 ///
 /// Bounded: words longer than ``longestWord`` units are not kept, and the cache starts over when it holds
 /// ``capacity`` words, so its size does not grow with the number of answers. A verdict depends only on
@@ -13,54 +13,41 @@ import AnswerEvalText
 ///
 /// ```swift
 /// let cache = LetterVerdictCache()
-/// cache.verdict(units, maxConsonants: 6)   // GibberishDetector.implausibleASCII(units, maxConsonants: 6)
+/// cache.verdict(utf16, range, maxConsonants: 6)   // GibberishDetector.implausibleASCII(utf16[range]…, maxConsonants: 6)
 /// ```
 final class LetterVerdictCache {
   /// The most units a word kept here has.
-  static let longestWord = 24
+  static let longestWord = ShortKey.longest
   /// The most words kept before starting over.
   static let capacity = 4096
 
-  /// Each word's verdict, as its first value (1: implausible).
-  private let table = BoundedKeyTable<UInt16>(
-    capacity: LetterVerdictCache.capacity, longestKey: LetterVerdictCache.longestWord)
+  /// Each word's verdict (true: implausible).
+  private let table = ShortKeyTable<Bool>(capacity: LetterVerdictCache.capacity, empty: false)
   /// The `maxConsonants` the verdicts held were judged with.
   private var maxConsonants = -1
 
   /// How many words are kept.
   var count: Int { table.count }
 
-  /// ``GibberishDetector/implausibleASCII(_:maxConsonants:)`` for `word`: the verdict kept, or judged now
-  /// and kept for next time. Nil when a unit of `word` is not ASCII (the cache holds ASCII words only).
-  func verdict(_ word: UnsafeBufferPointer<UInt16>, maxConsonants: Int) -> Bool? {
-    // FNV-1a over the units, four at a time (then one by one), and every unit's bits or-ed together.
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    var bits: UInt64 = 0
-    var i = 0
-    while i + 4 <= word.count {
-      let four = FourUnits.load(word, at: i)
-      bits |= four
-      h = (h ^ four) &* 0x100_0000_01B3
-      i += 4
+  /// ``GibberishDetector/implausibleASCII(_:maxConsonants:)`` for the word `units[range]`: the verdict
+  /// kept, or judged now and kept for next time. Nil when a unit of the word is not ASCII (the cache holds
+  /// ASCII words only).
+  func verdict(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, maxConsonants: Int) -> Bool? {
+    guard range.count <= Self.longestWord else {
+      return GibberishDetector.implausibleASCII(
+        UnsafeBufferPointer(rebasing: units[range]), maxConsonants: maxConsonants)
     }
-    while i < word.count {
-      bits |= UInt64(word[i])
-      h = (h ^ UInt64(word[i])) &* 0x100_0000_01B3
-      i += 1
-    }
-    guard bits & 0xFF80_FF80_FF80_FF80 == 0 else { return nil }
-    guard word.count <= Self.longestWord else {
-      return GibberishDetector.implausibleASCII(word, maxConsonants: maxConsonants)
-    }
+    guard let key = ShortKey(ascii: units, range, tag: false) else { return nil }
     if maxConsonants != self.maxConsonants {
       table.clear()
       self.maxConsonants = maxConsonants
     }
-    let hash = Int(truncatingIfNeeded: h ^ (h >> 32))
-    if let kept = table.find(word, tag: false, hash: hash) { return kept.0 != 0 }
-    guard let implausible = GibberishDetector.implausibleASCII(word, maxConsonants: maxConsonants) else { return nil }
-    if table.isFull { table.clear() }
-    table.insert(word, tag: false, hash: hash, values: (implausible ? 1 : 0, 0))
+    if let kept = table.find(key) { return kept }
+    guard
+      let implausible = GibberishDetector.implausibleASCII(
+        UnsafeBufferPointer(rebasing: units[range]), maxConsonants: maxConsonants)
+    else { return nil }
+    table.insert(key, implausible)
     return implausible
   }
 }

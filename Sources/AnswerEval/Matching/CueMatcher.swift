@@ -195,7 +195,7 @@ public struct CueMatcher: Sendable {
         if let cache {
           for i in tokens.indices {
             isNumber[i] = tokens[i].kind == .number
-            let key = TermCache.Key(bytes, tokens[i].normalizedBytes, isWord: tokens[i].kind == .word)
+            let key = ShortKey(bytes, tokens[i].normalizedBytes, tag: tokens[i].kind == .word)
             if let key, let kept = cache.terms(of: key) {
               terms.append(kept)
               tokenBits[i] = kept.bits
