@@ -176,40 +176,48 @@ public struct CueMatcher: Sendable {
     var isNumber = [Bool](repeating: false, count: tokens.count)
     var computed: [Int32] = []
     cache?.use(for: ObjectIdentifier(identity))
-    // The tokens and their normalized bytes are read in place, through buffers (with the cache unwrapped
-    // once, not once per token).
+    // The tokens, their normalized bytes and the per-token tables are read and written in place, through
+    // buffers (with the cache unwrapped once, not once per token).
     text.normalizedUTF8.withUnsafeBufferPointer { bytes in
       tokens.withUnsafeBufferPointer { tokens in
-        /// Finds token i's terms (into `computed`, and after the terms before) and their bits. (What it
-        /// writes is passed to it, not captured: captured, each access was checked at run time.)
-        func find(_ i: Int, _ computed: inout [Int32], _ terms: inout TermList, _ tokenBits: inout [UInt64]) {
-          computed.removeAll(keepingCapacity: true)
-          termsOf(
-            UnsafeBufferPointer(rebasing: bytes[tokens[i].normalizedBytes]), isWord: tokens[i].kind == .word,
-            into: &computed)
-          var bits: UInt64 = 0
-          for term in computed { bits |= 1 << UInt64(term & 63) }  // terms are never negative
-          tokenBits[i] = bits
-          terms.append(contentsOf: computed)
-        }
-        if let cache {
-          for i in tokens.indices {
-            isNumber[i] = tokens[i].kind == .number
-            let key = ShortKey(bytes, tokens[i].normalizedBytes, tag: tokens[i].kind == .word)
-            if let key, let kept = cache.terms(of: key) {
-              terms.append(kept)
-              tokenBits[i] = kept.bits
-            } else {
-              find(i, &computed, &terms, &tokenBits)
-              if let key { computed.withUnsafeBufferPointer { cache.insert(key, terms: $0, bits: tokenBits[i]) } }
+        termStart.withUnsafeMutableBufferPointer { termStart in
+          tokenBits.withUnsafeMutableBufferPointer { tokenBits in
+            isNumber.withUnsafeMutableBufferPointer { isNumber in
+              /// Finds token i's terms (into `computed`, and after the terms before) and their bits. (What it
+              /// writes is passed to it, not captured: captured, each access was checked at run time.)
+              func find(_ i: Int, _ computed: inout [Int32], _ terms: inout TermList) {
+                computed.removeAll(keepingCapacity: true)
+                termsOf(
+                  UnsafeBufferPointer(rebasing: bytes[tokens[i].normalizedBytes]), isWord: tokens[i].kind == .word,
+                  into: &computed)
+                var bits: UInt64 = 0
+                for term in computed { bits |= 1 << UInt64(term & 63) }  // terms are never negative
+                tokenBits[i] = bits
+                terms.append(contentsOf: computed)
+              }
+              if let cache {
+                for i in tokens.indices {
+                  isNumber[i] = tokens[i].kind == .number
+                  let key = ShortKey(bytes, tokens[i].normalizedBytes, tag: tokens[i].kind == .word)
+                  if let key, let kept = cache.terms(of: key) {
+                    terms.append(kept)
+                    tokenBits[i] = kept.bits
+                  } else {
+                    find(i, &computed, &terms)
+                    if let key {
+                      computed.withUnsafeBufferPointer { cache.insert(key, terms: $0, bits: tokenBits[i]) }
+                    }
+                  }
+                  termStart[i + 1] = Int32(terms.count)
+                }
+              } else {
+                for i in tokens.indices {
+                  isNumber[i] = tokens[i].kind == .number
+                  find(i, &computed, &terms)
+                  termStart[i + 1] = Int32(terms.count)
+                }
+              }
             }
-            termStart[i + 1] = Int32(terms.count)
-          }
-        } else {
-          for i in tokens.indices {
-            isNumber[i] = tokens[i].kind == .number
-            find(i, &computed, &terms, &tokenBits)
-            termStart[i + 1] = Int32(terms.count)
           }
         }
       }
@@ -218,6 +226,7 @@ public struct CueMatcher: Sendable {
     // Every match of a cue, and of an exception (set apart), as the walk accepts their patterns. A match
     // starts before its walk's start by its phrase's leading `#any` tokens, which must be in the sentence.
     var found: [(start: Int32, cue: Int32, end: Int32, sentence: Int32)] = []
+    found.reserveCapacity(tokens.count + tokens.count / 2)  // about one match per token
     var exceptions: [(cue: Int32, range: Range<Int>)] = []
     var stack = WalkStack()
     // (gap node, position) pairs already pushed from the current start: a bit per position after the start
