@@ -170,7 +170,7 @@ public struct CueMatcher: Sendable {
     // node's `termBits`): a node with no bit in common with the token has no edge for any of its terms,
     // which one test tells, where testing term by term was a branch per term that the CPU mostly guessed
     // wrong.
-    var terms = TermList(capacity: 2 * tokens.count + 16)
+    var terms = GrowableBuffer<Int32>(capacity: 2 * tokens.count + 16)
     var termStart = [Int32](repeating: 0, count: tokens.count + 1)
     var tokenBits = [UInt64](repeating: 0, count: tokens.count)
     var isNumber = [Bool](repeating: false, count: tokens.count)
@@ -185,7 +185,7 @@ public struct CueMatcher: Sendable {
             isNumber.withUnsafeMutableBufferPointer { isNumber in
               /// Finds token i's terms (into `computed`, and after the terms before) and their bits. (What it
               /// writes is passed to it, not captured: captured, each access was checked at run time.)
-              func find(_ i: Int, _ computed: inout [Int32], _ terms: inout TermList) {
+              func find(_ i: Int, _ computed: inout [Int32], _ terms: inout GrowableBuffer<Int32>) {
                 computed.removeAll(keepingCapacity: true)
                 termsOf(
                   UnsafeBufferPointer(rebasing: bytes[tokens[i].normalizedBytes]), isWord: tokens[i].kind == .word,
@@ -193,7 +193,7 @@ public struct CueMatcher: Sendable {
                 var bits: UInt64 = 0
                 for term in computed { bits |= 1 << UInt64(term & 63) }  // terms are never negative
                 tokenBits[i] = bits
-                terms.append(contentsOf: computed)
+                computed.withUnsafeBufferPointer { terms.append(contentsOf: $0) }
               }
               if let cache {
                 for i in tokens.indices {
@@ -228,7 +228,8 @@ public struct CueMatcher: Sendable {
     var found: [(start: Int32, cue: Int32, end: Int32, sentence: Int32)] = []
     found.reserveCapacity(tokens.count + tokens.count / 2)  // about one match per token
     var exceptions: [(cue: Int32, range: Range<Int>)] = []
-    var stack = WalkStack()
+    // The walk's (node, position) pairs still to visit.
+    var stack = GrowableBuffer<(node: Int32, position: Int32)>(capacity: 64)
     // (gap node, position) pairs already pushed from the current start: a bit per position after the start
     // for each gap node, valid while its generation is the current start (positions further on: a list).
     var seenBits = [UInt64](repeating: 0, count: gapNodeCount)
@@ -248,7 +249,7 @@ public struct CueMatcher: Sendable {
       _ seenBits: UnsafeMutableBufferPointer<UInt64>, _ seenGeneration: UnsafeMutableBufferPointer<Int32>,
       _ found: inout [(start: Int32, cue: Int32, end: Int32, sentence: Int32)],
       _ exceptions: inout [(cue: Int32, range: Range<Int>)],
-      _ stack: inout WalkStack, _ seenFar: inout [Int64]
+      _ stack: inout GrowableBuffer<(node: Int32, position: Int32)>, _ seenFar: inout [Int64]
     ) {
       for sentence in text.sentences.indices {
         let range = text.sentences[sentence].tokens
@@ -263,21 +264,21 @@ public struct CueMatcher: Sendable {
                   rootChild[Int($0)] >= 0
                 })
             else { continue }
-            stack.push(0, generation)
+            stack.append((0, generation))
           } else {
             // The root's children for this token, as its pop would push them.
             for t in Int(termStart[start])..<Int(termStart[start + 1]) {
               let child = rootChild[Int(terms[t])]
-              if child >= 0 { stack.push(child, generation + 1) }
+              if child >= 0 { stack.append((child, generation + 1)) }
             }
-            if rootNumber && isNumber[start] { stack.push(nodes[0].number, generation + 1) }
-            if rootAny { stack.push(nodes[0].any, generation + 1) }
+            if rootNumber && isNumber[start] { stack.append((nodes[0].number, generation + 1)) }
+            if rootAny { stack.append((nodes[0].any, generation + 1)) }
             // Nothing starts here.
             guard !stack.isEmpty else { continue }
           }
           // Mostly empty: emptying an array that never held anything still asks for a new buffer.
           if !seenFar.isEmpty { seenFar.removeAll(keepingCapacity: true) }
-          while let (node, position) = stack.pop() {
+          while let (node, position) = stack.popLast() {
             let info = nodes[Int(node)]
             if position > generation {
               for a in Int(info.acceptStart)..<Int(info.acceptEnd) {
@@ -317,7 +318,7 @@ public struct CueMatcher: Sendable {
                   if fresh { seenFar.append(key) }
                 }
                 if fresh && (!onlyTerms || after.termBits & tokenBits[Int(position + k)] != 0) {
-                  stack.push(gap.node, position + k)
+                  stack.append((gap.node, position + k))
                 }
                 k += 1
               }
@@ -329,11 +330,11 @@ public struct CueMatcher: Sendable {
                 let term = terms[t]
                 guard info.termBits & (1 << UInt64(term & 63)) != 0 else { continue }  // terms are never negative
                 let child = node == 0 ? rootChild[Int(term)] : edges.child(node, term)
-                if child >= 0 { stack.push(child, position + 1) }
+                if child >= 0 { stack.append((child, position + 1)) }
               }
             }
-            if info.number >= 0, isNumber[p] { stack.push(info.number, position + 1) }
-            if info.any >= 0 { stack.push(info.any, position + 1) }
+            if info.number >= 0, isNumber[p] { stack.append((info.number, position + 1)) }
+            if info.any >= 0 { stack.append((info.any, position + 1)) }
           }
         }
       }
@@ -762,91 +763,16 @@ extension CueMatcher {
 
 // MARK: - Tables
 
-/// The walk's (node, position) pairs still to visit, in storage it owns: several are pushed and popped per
-/// token, and an array's `append` and `popLast` checked its uniqueness and capacity each time.
-private struct WalkStack: ~Copyable {
-  private var storage: UnsafeMutablePointer<(node: Int32, position: Int32)>
-  private var capacity = 64
-  private var count = 0
-
-  init() {
-    storage = .allocate(capacity: capacity)
-  }
-
-  deinit { storage.deallocate() }
-
-  @inline(__always)
-  mutating func push(_ node: Int32, _ position: Int32) {
-    if count == capacity { grow() }
-    storage[count] = (node, position)
-    count += 1
-  }
-
-  var isEmpty: Bool { count == 0 }
-
-  @inline(__always)
-  mutating func pop() -> (node: Int32, position: Int32)? {
-    guard count > 0 else { return nil }
-    count -= 1
-    return storage[count]
-  }
-
-  private mutating func grow() {
-    let grown = UnsafeMutablePointer<(node: Int32, position: Int32)>.allocate(capacity: capacity * 2)
-    grown.initialize(from: storage, count: count)
-    storage.deallocate()
-    storage = grown
-    capacity *= 2
-  }
-}
-
-/// Each token's terms, one after another, in storage the matcher owns: the terms a token has in the
-/// ``TermCache`` (at most three) are stored three at a time and counted as many as there are, without a
-/// branch per term.
-private struct TermList: ~Copyable {
-  private var storage: UnsafeMutablePointer<Int32>
-  private var capacity: Int
-  private(set) var count = 0
-
-  init(capacity: Int) {
-    self.capacity = max(capacity, TermCache.termsPerWord)
-    storage = .allocate(capacity: self.capacity)
-  }
-
-  deinit { storage.deallocate() }
-
-  @inline(__always)
-  private mutating func reserve(_ n: Int) {
-    if count + n > capacity { grow(to: count + n) }
-  }
-
-  private mutating func grow(to needed: Int) {
-    var newCapacity = capacity * 2
-    while newCapacity < needed { newCapacity *= 2 }
-    let grown = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
-    grown.initialize(from: storage, count: count)
-    storage.deallocate()
-    storage = grown
-    capacity = newCapacity
-  }
-
+extension GrowableBuffer where Element == Int32 {
+  /// Appends the first `kept.count` of a word's terms kept in the ``TermCache``: all three stored, and as
+  /// many counted as there are, without a branch per term.
   @inline(__always)
   mutating func append(_ kept: TermCache.TermSet) {
     reserve(TermCache.termsPerWord)
-    (storage + count).initialize(to: kept.terms.0)
-    (storage + count + 1).initialize(to: kept.terms.1)
-    (storage + count + 2).initialize(to: kept.terms.2)
+    (base + count).initialize(to: kept.terms.0)
+    (base + count + 1).initialize(to: kept.terms.1)
+    (base + count + 2).initialize(to: kept.terms.2)
     count += Int(kept.count)
-  }
-
-  mutating func append(contentsOf terms: [Int32]) {
-    reserve(terms.count)
-    for (k, term) in terms.enumerated() { (storage + count + k).initialize(to: term) }
-    count += terms.count
-  }
-
-  func withBuffer<R>(_ body: (UnsafeBufferPointer<Int32>) -> R) -> R {
-    body(UnsafeBufferPointer(start: storage, count: count))
   }
 }
 

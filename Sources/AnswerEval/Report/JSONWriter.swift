@@ -22,9 +22,7 @@ struct JSONWriter: ~Copyable {
   /// The bytes written so far, in storage the writer owns: appending a byte is a store and a count, where
   /// `Array.append` checked the array's uniqueness and capacity for every punctuation mark and key (most of
   /// the time of writing a report).
-  private var storage: UnsafeMutablePointer<UInt8>
-  private var count = 0
-  private var capacity: Int
+  private var buffer: GrowableBuffer<UInt8>
   let pretty: Bool
   /// How many containers are open, and a bit for each (the first one lowest): set once the container has a
   /// value. A report nests six deep.
@@ -33,43 +31,16 @@ struct JSONWriter: ~Copyable {
 
   init(pretty: Bool, capacity: Int = 4096) {
     self.pretty = pretty
-    self.capacity = max(capacity, 64)
-    storage = .allocate(capacity: self.capacity)
+    buffer = GrowableBuffer(capacity: max(capacity, 64))
   }
-
-  deinit { storage.deallocate() }
 
   /// What has been written.
-  var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+  var bytes: [UInt8] { buffer.withBuffer { Array($0) } }
 
   @inline(__always)
-  private mutating func reserve(_ n: Int) {
-    if count + n > capacity { grow(to: count + n) }
-  }
+  private mutating func append(_ byte: UInt8) { buffer.append(byte) }
 
-  private mutating func grow(to needed: Int) {
-    var newCapacity = capacity * 2
-    while newCapacity < needed { newCapacity *= 2 }
-    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    grown.initialize(from: storage, count: count)
-    storage.deallocate()
-    storage = grown
-    capacity = newCapacity
-  }
-
-  @inline(__always)
-  private mutating func append(_ byte: UInt8) {
-    reserve(1)
-    storage[count] = byte
-    count += 1
-  }
-
-  private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-    guard let base = buffer.baseAddress else { return }
-    reserve(buffer.count)
-    (storage + count).initialize(from: base, count: buffer.count)
-    count += buffer.count
-  }
+  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(contentsOf: bytes) }
 
   private mutating func append(_ literal: StaticString) {
     append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
@@ -119,16 +90,17 @@ struct JSONWriter: ~Copyable {
     // The quotes, the name and the colon stored in one go: a name is a few bytes, which a loop copies in
     // less than a call to `memcpy` takes.
     let n = name.utf8CodeUnitCount, bytes = name.utf8Start
-    reserve(n + 3)
-    storage[count] = UInt8(ascii: "\"")
-    for i in 0..<n { storage[count + 1 + i] = bytes[i] }
-    storage[count + 1 + n] = UInt8(ascii: "\"")
-    count += n + 2
+    buffer.reserve(n + 3)
+    let out = buffer.base + buffer.count
+    out[0] = UInt8(ascii: "\"")
+    for i in 0..<n { out[1 + i] = bytes[i] }
+    out[1 + n] = UInt8(ascii: "\"")
     if pretty {
+      buffer.count += n + 2
       append(" : ")
     } else {
-      storage[count] = UInt8(ascii: ":")
-      count += 1
+      out[2 + n] = UInt8(ascii: ":")
+      buffer.count += n + 3
     }
   }
 
