@@ -183,8 +183,9 @@ public struct CueMatcher: Sendable {
         termStart.withUnsafeMutableBufferPointer { termStart in
           tokenBits.withUnsafeMutableBufferPointer { tokenBits in
             isNumber.withUnsafeMutableBufferPointer { isNumber in
-              /// Finds token i's terms (into `computed`, and after the terms before) and their bits. (What it
-              /// writes is passed to it, not captured: captured, each access was checked at run time.)
+              /// Finds token i's terms (into `computed`, and after the terms before) and their bits. (The
+              /// arrays it writes are passed to it, not captured: captured, each access was checked at run
+              /// time.)
               func find(_ i: Int, _ computed: inout [Int32], _ terms: inout GrowableBuffer<Int32>) {
                 computed.removeAll(keepingCapacity: true)
                 termsOf(
@@ -236,8 +237,6 @@ public struct CueMatcher: Sendable {
     var seenGeneration = [Int32](repeating: -1, count: gapNodeCount)
     var seenFar: [Int64] = []
     let rootAny = nodes[0].any >= 0, rootNumber = nodes[0].number >= 0
-    // Without gaps, the root's pop would only push its children: they are pushed at once instead.
-    let rootHasGaps = nodes[0].gapStart < nodes[0].gapEnd
     // The walk reads and writes these tables in its innermost loops: through buffers, without the arrays'
     // bounds and uniqueness checks.
     func walk(
@@ -256,40 +255,29 @@ public struct CueMatcher: Sendable {
         let end = Int32(range.upperBound), sentenceStart = Int32(range.lowerBound)
         for start in range {
           let generation = Int32(start)
-          if rootHasGaps {
-            // Nothing can start here unless the root has an edge for one of this token's terms.
-            guard
-              rootAny || (rootNumber && isNumber[start])
-                || terms[Int(termStart[start])..<Int(termStart[start + 1])].contains(where: {
-                  rootChild[Int($0)] >= 0
-                })
-            else { continue }
-            stack.append((0, generation))
-          } else {
-            // The root's children for this token, as its pop would push them.
-            for t in Int(termStart[start])..<Int(termStart[start + 1]) {
-              let child = rootChild[Int(terms[t])]
-              if child >= 0 { stack.append((child, generation + 1)) }
-            }
-            if rootNumber && isNumber[start] { stack.append((nodes[0].number, generation + 1)) }
-            if rootAny { stack.append((nodes[0].any, generation + 1)) }
-            // Nothing starts here.
-            guard !stack.isEmpty else { continue }
+          // The root's children for this token, pushed as the root's pop would push them (the root has no
+          // gaps: no phrase starts with one, and a matcher read from an archive is checked for that).
+          for t in Int(termStart[start])..<Int(termStart[start + 1]) {
+            let child = rootChild[Int(terms[t])]
+            if child >= 0 { stack.append((child, generation + 1)) }
           }
+          if rootNumber && isNumber[start] { stack.append((nodes[0].number, generation + 1)) }
+          if rootAny { stack.append((nodes[0].any, generation + 1)) }
+          // Nothing starts here.
+          guard !stack.isEmpty else { continue }
           // Mostly empty: emptying an array that never held anything still asks for a new buffer.
           if !seenFar.isEmpty { seenFar.removeAll(keepingCapacity: true) }
           while let (node, position) = stack.popLast() {
+            // Never the root: every node popped is past the start.
             let info = nodes[Int(node)]
-            if position > generation {
-              for a in Int(info.acceptStart)..<Int(info.acceptEnd) {
-                let pattern = patterns[Int(accepts[a])]
-                let first = generation - pattern.lead
-                guard first >= sentenceStart else { continue }
-                if pattern.isException {
-                  exceptions.append((pattern.cue, Int(first)..<Int(position)))
-                } else {
-                  found.append((first, pattern.cue, position, Int32(sentence)))
-                }
+            for a in Int(info.acceptStart)..<Int(info.acceptEnd) {
+              let pattern = patterns[Int(accepts[a])]
+              let first = generation - pattern.lead
+              guard first >= sentenceStart else { continue }
+              if pattern.isException {
+                exceptions.append((pattern.cue, Int(first)..<Int(position)))
+              } else {
+                found.append((first, pattern.cue, position, Int32(sentence)))
               }
             }
             for g in Int(info.gapStart)..<Int(info.gapEnd) {
@@ -329,7 +317,7 @@ public struct CueMatcher: Sendable {
               for t in Int(termStart[p])..<Int(termStart[p + 1]) {
                 let term = terms[t]
                 guard info.termBits & (1 << UInt64(term & 63)) != 0 else { continue }  // terms are never negative
-                let child = node == 0 ? rootChild[Int(term)] : edges.child(node, term)
+                let child = edges.child(node, term)
                 if child >= 0 { stack.append((child, position + 1)) }
               }
             }
@@ -985,7 +973,8 @@ extension CueMatcher {
     patterns = patternCue.indices.map {
       Pattern(cue: patternCue[$0], lead: patternLead[$0], isException: patternIsException[$0])
     }
-    guard nodeCount == nodes.count, n > 0, patternLead.allSatisfy({ 0...255 ~= $0 }),
+    guard nodeCount == nodes.count, n > 0, nodes[0].gapStart == nodes[0].gapEnd,
+      patternLead.allSatisfy({ 0...255 ~= $0 }),
       patternCue.allSatisfy({ $0 >= 0 && Int($0) < cues.count }),
       accepts.allSatisfy({ $0 >= 0 && Int($0) < patternCue.count }),
       gapNodeCount >= 0, gaps.allSatisfy({ isNode($0.node) && $0.ordinal >= 0 && Int($0.ordinal) < gapNodeCount }),
